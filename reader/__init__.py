@@ -1,0 +1,2 @@
+"""reader: a terminal article reader."""
+__version__ = "0.1.0"
