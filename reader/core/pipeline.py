@@ -2,6 +2,7 @@
 the UI both call these; the UI just runs them in workers."""
 from __future__ import annotations
 
+from . import cache
 from .extract import extract
 from .models import Analysis, Article
 from .sources import DEFAULT_MAX_BYTES, load
@@ -16,7 +17,21 @@ def read_article(source: str, clean: bool = True, published: str | None = None,
     return article
 
 
-def analyse_article(article: Article) -> Analysis:
+def cached_analysis(article: Article) -> Analysis | None:
+    """The analysis from the cache, without loading any NLP (fast path)."""
+    return cache.load(cache.cache_key(article))
+
+
+def analyse_article(article: Article, use_cache: bool = True) -> Analysis:
+    """Analyse `article` (spaCy loads on first use), through the cache."""
+    key = cache.cache_key(article)
+    if use_cache:
+        hit = cache.load(key)
+        if hit is not None:
+            return hit
     from .analysis import analyse  # spaCy loads only when analysis is asked for
 
-    return analyse(article)
+    result = analyse(article)
+    if use_cache:
+        cache.store(key, result)
+    return result
