@@ -1,78 +1,124 @@
-"""Entities: spaCy's PERSON/GPE/LOC/FAC/ORG spans grouped into rows.
+"""Entities: the people, places and organisations an article names, one row each.
 
-A row merges every mention of one thing: possessives and a leading 'the'
-are stripped, a surname joins the full name it ends, and the row's type is
-a vote over its mentions."""
+Mentions come from spaCy's name spans, cleaned (entity_spans), plus the
+mentions it missed; they are merged into rows and typed (entity_merge);
+this module puts the steps together and builds the `Entity` rows, whose
+mentions keep exact block offsets. `Entity.name` is the row's canonical
+(full) name: quotes.py names speakers with it."""
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
-from ..models import Entity, Mention
+from ..models import Entity
+from . import gazetteer as gz
+from .entity_merge import Group, acronym_definitions, canonical_key, group_spans, name_key
+from .entity_spans import Span, add_context, find_again, ministry_spans, spacy_spans
 from .layout import Layout
-
-TYPE_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
 def find_entities(doc: Any, layout: Layout) -> list[Entity]:
-    spans = [s for s in (_normalise(ent) for ent in doc.ents) if s]
-    groups = _group(spans)
-    entities = [_to_entity(g, layout) for g in groups]
+    """Entity rows for a parsed article, most-mentioned first."""
+    spans = _dedupe(spacy_spans(doc))
+    spans += ministry_spans(doc, _taken(spans))
+    acronyms = acronym_definitions(doc, spans)
+    spans += find_again(doc, _known_names(spans, acronyms), _taken(spans))
+    for span in spans:
+        add_context(doc, span)
+    headline = _headline_blocks(layout)
+    for span in spans:
+        span.headline = layout.block_of(span.start) in headline
+    groups = group_spans(spans, acronyms, _norp_first(doc, spans))
+    entities = [_to_entity(g, layout) for g in groups if _keep(g)]
     entities = [e for e in entities if e.mentions]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
 
 
-def _normalise(ent: Any) -> tuple[str, str, int, int] | None:
-    """(name, type, start, end) with 'the' and possessive trimmed off the span."""
-    kind = TYPE_OF_LABEL.get(ent.label_)
-    if kind is None:
-        return None
-    text, start = ent.text, ent.start_char
-    stripped = _LEADING_THE.sub("", text)
-    start += len(text) - len(stripped)
-    text = _POSSESSIVE.sub("", stripped).strip()
-    if not text or not any(c.isupper() for c in text[:1]) or "\n" in text:
-        return None
-    return text, kind, start, start + len(text)
-
-
-def _group(spans: list[tuple[str, str, int, int]]) -> list[list[tuple[str, str, int, int]]]:
-    by_key: dict[str, list] = defaultdict(list)
+def _dedupe(spans: list[Span]) -> list[Span]:
+    seen, out = set(), []
     for span in spans:
-        by_key[span[0].lower()].append(span)
-    keys = sorted(by_key, key=lambda k: -len(k.split()))
-    merged: dict[str, str] = {}
-    for key in keys:
-        target = _longer_name(key, [k for k in keys if k != key and k not in merged])
-        if target and _is_personish(by_key[key]) and _is_personish(by_key[target]):
-            merged[key] = target
-    groups: dict[str, list] = defaultdict(list)
-    for key, items in by_key.items():
-        groups[merged.get(key, key)].extend(items)
-    return list(groups.values())
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            out.append(span)
+    return out
 
 
-def _longer_name(key: str, candidates: list[str]) -> str | None:
-    """A multi-word name that ends with (or starts with) single-word `key`."""
-    if " " in key:
-        return None
-    fits = [c for c in candidates if " " in c and (c.split()[-1] == key or c.split()[0] == key)]
-    return fits[0] if len(fits) == 1 else None
+def _taken(spans: list[Span]) -> set[int]:
+    return {i for s in spans for i in range(s.tok_start, s.tok_end)}
 
 
-def _is_personish(items: list) -> bool:
-    return any(kind == "PERSON" for _, kind, _, _ in items) or len(items) == 1
+def _known_names(spans: list[Span], acronyms: dict[str, str]) -> dict[tuple[str, ...], str | None]:
+    """Token sequences of the names found so far (and defined acronyms),
+    to be looked for again where spaCy did not tag them."""
+    names: dict[tuple[str, ...], str | None] = {}
+    votes: dict[tuple[str, ...], Counter] = {}
+    for span in spans:
+        words = tuple(span.text.split())
+        votes.setdefault(words, Counter())[span.label] += 1
+    for words, count in votes.items():
+        label = count.most_common(1)[0][0]
+        names[words] = label
+        if label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            names.setdefault((words[-1],), "PERSON")  # 'Kuleba' after 'Dmytro Kuleba'
+    return names
 
 
-def _to_entity(items: list, layout: Layout) -> Entity:
-    votes = Counter(kind for _, kind, _, _ in items)
-    names = Counter(name for name, _, _, _ in items)
-    longest = max(names, key=lambda n: (len(n.split()), names[n]))
-    forms = sorted(names, key=lambda n: (-len(n), n))
-    mentions = sorted({m for m in (layout.locate(s, e) for _, _, s, e in items) if m},
+def _norp_first(doc: Any, spans: list[Span]) -> set[str]:
+    """Keys of multi-word names that start with a nationality adjective."""
+    keys = set()
+    for span in spans:
+        first = doc[span.tok_start]
+        if span.tok_end - span.tok_start >= 2 and (first.ent_type_ == "NORP" or first.pos_ == "ADJ") \
+                and first.text[:1].isupper():
+            keys.add(canonical_key(span.text))
+    return keys
+
+
+def _headline_blocks(layout: Layout) -> set[int]:
+    """Blocks written like headlines (most words capitalised, no sentence
+    end): lists of other stories, menus. Names found only there are page
+    furniture, not the article's."""
+    found = set()
+    for index, start in enumerate(layout.starts):
+        text = layout.text[start:start + layout.lengths[index]]
+        words = re.findall(r"[^\W\d_][\w'’-]*", text)
+        if len(words) < 3 or text.rstrip().endswith((".", "!", "?", '"', "”", ":")):
+            continue
+        small = [w for w in words if w.lower() not in gz.CONNECTORS and w.lower() not in ("a", "an", "to", "is", "with", "as", "by")]
+        if small and sum(w[0].isupper() for w in small) / len(small) >= 0.75:
+            found.add(index)
+    return found
+
+
+def _keep(group: Group) -> bool:
+    if all(span.headline for span in group.spans):
+        return False
+    return not all(form.lower() in gz.CHROME for form in group.forms)
+
+
+def _to_entity(group: Group, layout: Layout) -> Entity:
+    kind = group.type()
+    forms = group.forms
+    mentions = sorted({m for m in (layout.locate(s.start, s.end) for s in group.spans) if m},
                       key=lambda m: (m.block, m.start))
-    return Entity(longest, votes.most_common(1)[0][0], forms, list(mentions))
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
+    return Entity(_name(forms, kind), kind, ordered, mentions)
+
+
+def _name(forms: Counter, kind: str) -> str:
+    """The row's canonical name: a person's fullest name; otherwise the
+    alias table's name when the article uses it, else the spelled-out
+    name rather than its acronym, else the most frequent form."""
+    if kind == "PERSON":
+        return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+    keys = {name_key(f): f for f in forms}
+    for form in forms:
+        canonical = canonical_key(form)
+        if canonical in keys and canonical != name_key(form):
+            return keys[canonical]
+    spelled = [f for f in forms if " " in f]
+    if spelled and all(f.replace(".", "").isupper() for f in forms if f not in spelled):
+        return max(spelled, key=lambda f: (forms[f], len(f)))
+    return max(forms, key=lambda f: (forms[f], len(f)))

@@ -1,0 +1,233 @@
+"""Grouping entity mentions into rows and deciding each row's type.
+
+Mentions with the same normalised name form a group (case, 'the', dots in
+acronyms, corporate suffixes and known aliases do not matter). Groups then
+merge when the article makes them one thing: an acronym and the name it
+abbreviates, 'Senate' and 'Nigerian Senate', 'Boeing' and 'Boeing Co.', a
+surname and the nearest full name that ends with it. A row's type is a vote
+over its mentions' spaCy labels plus evidence from titles, head words,
+context and the gazetteer."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import gazetteer as gz
+from .entity_spans import Span
+
+TYPES = ("PERSON", "ORG", "PLACE")
+
+
+def name_key(text: str) -> str:
+    """Comparison key: quotes, spacing and case folded, acronym dots dropped,
+    trailing corporate designators removed."""
+    text = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+    if re.fullmatch(r"(?:[A-Z]\.){2,}[A-Z]?\.?|[A-Z]{2,}", text.replace(" ", "")):
+        text = text.replace(".", "").replace(" ", "")
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower().rstrip(",") in gz.CORP_SUFFIXES:
+        words.pop()
+    if len(words) > 1:
+        words[-1] = words[-1].rstrip(",")
+    return " ".join(words).lower()
+
+
+def canonical_key(text: str) -> str:
+    """The key of the name after the alias table ('DPRK' -> 'north korea')."""
+    key = name_key(text)
+    hit = _alias_keys().get(key)
+    return name_key(hit[0]) if hit else key
+
+
+def _alias_keys() -> dict[str, tuple[str, str]]:
+    table = getattr(_alias_keys, "table", None)
+    if table is None:
+        table = {name_key(alias): value for alias, value in gz.aliases().items()}
+        _alias_keys.table = table
+    return table
+
+
+@dataclass
+class Group:
+    """The mentions of one row, with the type evidence gathered so far."""
+
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def forms(self) -> Counter:
+        return Counter(s.text for s in self.spans)
+
+    def score(self) -> Counter:
+        score: Counter = Counter()
+        for span in self.spans:
+            if span.label:
+                score[span.label] += 1
+            score.update(span.evidence)
+        score.update(name_evidence(self.forms))
+        return score
+
+    def type(self) -> str:
+        score = self.score()
+        labels = Counter(s.label for s in self.spans if s.label)
+        return max(TYPES, key=lambda t: (score[t], labels[t]))
+
+
+def name_evidence(forms: Counter) -> Counter:
+    """Type evidence from the names themselves, counted once per row."""
+    evidence: Counter = Counter()
+    place = max((gz.PLACE_WEIGHT.get(gz.place_kind(f) or "", 0.0) for f in forms), default=0.0)
+    evidence["PLACE"] += place
+    for form in forms:
+        alias = _alias_keys().get(name_key(form))
+        if alias:
+            evidence[alias[1]] = max(evidence[alias[1]], 6.0)
+        if form.lower() in gz.known_orgs():
+            evidence["ORG"] = max(evidence["ORG"], 6.0)
+    words = [f.split()[-1].lower() for f in forms if " " in f]
+    if any(w in gz.ORG_HEADS for w in words):
+        evidence["ORG"] += 4
+    elif any(w in gz.PLACE_HEADS for w in words):
+        evidence["PLACE"] += 4
+    return evidence
+
+
+def group_spans(spans: list[Span], acronyms: dict[str, str], norp_first: set[str]) -> list[Group]:
+    """Spans -> merged groups. `acronyms` maps an acronym's key to the key of
+    the name the article defines it as; `norp_first` holds the keys whose
+    first word is a nationality adjective."""
+    by_key: dict[str, Group] = defaultdict(Group)
+    for span in spans:
+        by_key[canonical_key(span.text)].spans.append(span)
+    parent = {key: key for key in by_key}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        if a in parent and b in parent and find(a) != find(b):
+            parent[find(a)] = find(b)
+
+    for short, long in acronyms.items():
+        union(short, long)
+    for short, long in _initialisms(by_key):
+        union(short, long)
+    for key in norp_first:
+        rest = key.split(" ", 1)[1] if " " in key else ""
+        if rest in by_key:
+            union(rest, key)
+    for short, long in _org_prefixes(by_key):
+        union(short, long)
+    merged: dict[str, Group] = defaultdict(Group)
+    for key, group in by_key.items():
+        merged[find(key)].spans.extend(group.spans)
+    return _merge_surnames(list(merged.values()))
+
+
+def _initialisms(by_key: dict[str, Group]) -> list[tuple[str, str]]:
+    """An all-capitals name whose letters are the initials of exactly one
+    longer name in the article ('NYAG', 'New York Attorney General')."""
+    pairs = []
+    for key, group in by_key.items():
+        if " " in key or not any(s.text.replace(".", "").isupper() for s in group.spans) or len(key) < 2:
+            continue
+        fits = [k for k in by_key if " " in k and _initials(k) == key]
+        if len(fits) == 1:
+            pairs.append((key, fits[0]))
+    return pairs
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.replace("-", " ").split() if w not in gz.CONNECTORS)
+
+
+def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
+    """A one-word organisation name that starts exactly one longer
+    organisation name ('Goldman' -> 'Goldman Sachs')."""
+    pairs = []
+    for key, group in by_key.items():
+        if " " in key or group.type() != "ORG" or gz.place_kind(group.spans[0].text):
+            continue
+        fits = [k for k, g in by_key.items() if k.startswith(key + " ") and g.type() == "ORG"]
+        if len(fits) == 1:
+            pairs.append((key, fits[0]))
+    return pairs
+
+
+def _merge_surnames(groups: list[Group]) -> list[Group]:
+    """Give each one-word mention of a surname (or, for spaCy persons, a
+    first name) to the nearest full name of a person that ends (starts) with it."""
+    full: dict[str, list[Group]] = defaultdict(list)
+    first: dict[str, list[Group]] = defaultdict(list)
+    for group in groups:
+        names = [f for f in group.forms if len(f.split()) >= 2]
+        if names and group.type() == "PERSON":
+            for name in names:
+                words = name_key(name).split()
+                full[words[-1]].append(group)
+                first[words[0]].append(group)
+    kept = []
+    for group in groups:
+        keys = {name_key(f) for f in group.forms}
+        if len(keys) != 1 or " " in next(iter(keys)) or not _may_be_person(group):
+            kept.append(group)
+            continue
+        key = next(iter(keys))
+        targets = full.get(key) or (first.get(key) if group.type() == "PERSON" else None)
+        targets = [t for t in (targets or []) if t is not group]
+        if not targets:
+            kept.append(group)
+            continue
+        for span in group.spans:
+            _nearest(targets, span.start).spans.append(span)
+    return kept
+
+
+def _may_be_person(group: Group) -> bool:
+    """A one-word group may be a surname unless the gazetteer or the alias
+    table says it is a place or organisation and spaCy agrees."""
+    text = group.spans[0].text
+    labels = Counter(s.label for s in group.spans if s.label)
+    if gz.place_kind(text) in gz.FINDABLE_PLACE_KINDS and labels["PERSON"] <= labels["PLACE"]:
+        return False
+    if (text.lower() in gz.known_orgs() or name_key(text) in _alias_keys()) and not labels["PERSON"]:
+        return False
+    return True
+
+
+def _nearest(targets: list[Group], offset: int) -> Group:
+    """The target with the closest mention before `offset` (else after it)."""
+    def distance(group: Group) -> tuple[int, int]:
+        before = [offset - s.start for s in group.spans if s.start < offset]
+        after = [s.start - offset for s in group.spans if s.start >= offset]
+        return (0, min(before)) if before else (1, min(after))
+    unique = list({id(t): t for t in targets}.values())
+    return min(unique, key=distance)
+
+
+def acronym_definitions(doc: Any, spans: list[Span]) -> dict[str, str]:
+    """'North Atlantic Treaty Organization (NATO)' -> {'nato': key of the name}."""
+    found = {}
+    for span in spans:
+        end = span.tok_end
+        if span.tok_end - span.tok_start < 2 or end + 2 >= len(doc) or doc[end].text != "(" \
+                or doc[end + 2].text != ")":
+            continue
+        acronym = doc[end + 1].text
+        if _abbreviates(acronym, span.text):
+            found[name_key(acronym)] = canonical_key(span.text)
+    return found
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    letters = acronym.replace(".", "").replace("&", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    initials = "".join(w[0] for w in words if w.lower() not in gz.CONNECTORS)
+    everything = "".join(w[0] for w in words)
+    return letters.upper() in (initials.upper(), everything.upper())
