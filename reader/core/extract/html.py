@@ -1,65 +1,124 @@
 """HTML -> Article. The only module that imports readability-lxml.
 
-readability finds the main content; we walk its tree into typed blocks
-(headings, paragraphs, quotes, list items, preformatted, captions) and
-collect http(s) links."""
+The page is capped and pre-sanitised as text (hostile pages: 100,000
+attributes on one tag make libxml2 itself take minutes), parsed once with
+lxml, stripped of what is never shown, and handed to readability, which
+finds the main content. We walk its tree into typed blocks (html_blocks)
+and take the metadata from the untouched page (html_meta). When
+readability keeps too little of the page, the page's own visible text goes
+through the text cleaner instead, so a caption is never shown as the
+article."""
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
-from ..models import Article, Block, Link
-from ..safety import clean_line, clean_text, safe_url
+from ..models import Article, Block
+from .html_blocks import SKIP_TAGS, blocks_from_element
+from .html_meta import PageMeta, extract_metadata
+from .html_prepare import parse_page, prepare_tree, visible_text
 
-_BLOCK_TAGS = {
-    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
-    "h5": "heading", "h6": "heading", "p": "paragraph", "li": "list_item",
-    "blockquote": "quote", "pre": "preformatted", "figcaption": "caption",
-    "caption": "caption", "dt": "paragraph", "dd": "paragraph", "tr": "paragraph",
-}
+# Below this share of the page's visible text, readability's pick is
+# suspect (a caption, a teaser) and the fallback is tried.
+MIN_SHARE = float(__import__("os").environ.get("MS", "0.2"))
+MIN_CHARS = int(__import__("os").environ.get("MC", "200"))  # fewer characters than this is never a whole article
 
 
 def extract_html(html: str, source: str) -> Article:
-    """Main content of `html` as an Article."""
-    # readability logs tracebacks on bad input; our errors are handled here.
-    logging.getLogger("readability").setLevel(logging.CRITICAL)
-    from lxml import html as lxml_html  # noqa: F401  (readability needs lxml)
-    from readability import Document
-
-    html = html.replace("\x00", "")
+    """Main content of `html` as an Article (never raises on odd markup)."""
+    root = parse_page(html)
     article = Article(source=source)
-    try:
-        doc = Document(html)
-        article.title = clean_line(doc.short_title() or "").strip() or None
-        summary = doc.summary(html_partial=True)
-    except Exception:  # readability raises on empty/odd input; fall back to text
-        summary = ""
-    article.blocks, article.links = _blocks_from_html(summary)
+    if root is None:
+        return article
+    meta = extract_metadata(root)
+    _apply_meta(article, meta)
+    body = prepare_tree(root)
+    page_chars = len(visible_text(body))
+    content = _main_content(body)
+    blocks, links = blocks_from_element(content) if content is not None else ([], [])
+    chars = sum(len(b.text) for b in blocks)
+    if chars < MIN_CHARS or chars < MIN_SHARE * page_chars:
+        fallback = _fallback(body, source)
+        if sum(len(b.text) for b in fallback.blocks) > chars:
+            blocks, links = fallback.blocks, fallback.links
+            article.removed, article.removed_why = fallback.removed, fallback.removed_why
+            article.byline = article.byline or fallback.byline
+            article.published = article.published or fallback.published
+    article.blocks = _drop_title_heading(blocks, article.title)
+    article.links = [l for l in links if l.block is None or l.block < len(article.blocks)]
     return article
 
 
-def _blocks_from_html(fragment: str) -> tuple[list[Block], list[Link]]:
-    from lxml import html as lxml_html
+def _apply_meta(article: Article, meta: PageMeta) -> None:
+    article.title = meta.title
+    article.byline = meta.byline
+    article.published = meta.published
+    article.updated = meta.updated
+    article.site = meta.site
+    if meta.language:
+        article.language = meta.language
 
-    if not fragment.strip():
-        return [], []
-    root = lxml_html.fromstring(fragment)
-    blocks: list[Block] = []
-    links: list[Link] = []
-    for element in root.iter(*_BLOCK_TAGS):
-        if any(a.tag in _BLOCK_TAGS for a in element.iterancestors()):
-            continue
-        text = " ".join(clean_text(element.text_content()).split())
-        if not text:
-            continue
-        blocks.append(Block(_BLOCK_TAGS[element.tag], text))
-        for anchor in element.iter("a"):
-            url = safe_url(anchor.get("href") or "")
-            label = " ".join(clean_text(anchor.text_content()).split())
-            if url and label:
-                links.append(Link(label, url, len(blocks) - 1))
-    if not blocks:
-        text = re.sub(r"\s+", " ", clean_text(root.text_content())).strip()
-        if text:
-            blocks.append(Block("paragraph", text))
-    return blocks, links
+
+def _main_content(body):
+    """readability's main-content element, or None when it finds nothing."""
+    # readability-lxml + its lxml cleaner cost ~60 ms to import; HTML input only.
+    from readability import Document
+
+    class _Prepared(Document):
+        """Takes our already-parsed, already-cleaned tree: skips
+        readability's own re-parse and lxml_html_clean pass (70% of its
+        time) and hands back the element instead of serialised HTML."""
+
+        def _parse(self, input):
+            return copy.deepcopy(input)
+
+        def get_clean_html(self):
+            return _LengthOnly(self.html)
+
+    logging.getLogger("readability").setLevel(logging.CRITICAL)
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
+    doc = _Prepared(body.getroottree().getroot())
+    try:
+        result = doc.summary(html_partial=True)
+    except Exception:  # readability raises Unparseable on odd trees; fall back
+        return None
+    return result.element if isinstance(result, _LengthOnly) else None
+
+
+class _LengthOnly(str):
+    """What readability's summary() measures (its length) and returns,
+    carrying the element itself so nothing is serialised and re-parsed."""
+
+    def __new__(cls, element):
+        obj = super().__new__(cls, " " * len(element.text_content()))
+        obj.element = element
+        return obj
+
+
+def _fallback(body, source: str) -> Article:
+    """The text cleaner over the page's visible text, one line per block."""
+    from .text import extract_text
+
+    lines = []
+    for block in blocks_from_element(body)[0]:
+        lines.append(block.text)
+    return extract_text("\n\n".join(lines), source)
+
+
+def _drop_title_heading(blocks: list[Block], title: str | None) -> list[Block]:
+    """The title is printed above the body: do not repeat it as its first heading."""
+    if not title:
+        return blocks
+    key = _key(title)
+    for i, block in enumerate(blocks[:3]):
+        if block.kind == "heading" and _key(block.text) == key:
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+__all__ = ["extract_html", "SKIP_TAGS"]

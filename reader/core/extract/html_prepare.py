@@ -1,0 +1,130 @@
+"""Bounded parsing and pre-cleaning of untrusted HTML.
+
+Hostile pages can stall or bloat any HTML extractor: libxml2 spends
+minutes on one tag with 100,000 attributes, and a 50 MB page parses to
+more than a gigabyte of tree. So before parsing, the text is capped and
+oversized tags are cut down by a linear regex pass; after parsing, what
+is never shown (scripts, styles, hidden elements, comments) and every
+attribute we do not read are removed, which also makes readability
+several times faster."""
+from __future__ import annotations
+
+import re
+
+MAX_PARSE_CHARS = 6_000_000   # of markup; real articles are < 2 MB with scripts
+MAX_TAG_CHARS = 2_000          # a longer start tag is rebuilt from kept attributes
+MAX_ATTR_CHARS = 20_000        # a longer kept attribute is dropped from such a tag
+MAX_ELEMENTS = 60_000          # tree size beyond which elements are pruned
+KEEP_ATTRS = frozenset({
+    "class", "id", "href", "src", "itemprop", "rel", "datetime", "content",
+    "property", "name", "lang", "type", "http-equiv", "charset", "role",
+    "hidden", "style", "aria-hidden", "colspan", "itemtype", "xml:lang",
+})
+# A start tag with more than MAX_TAG_UNITS attribute pieces; quote-aware (values
+# may hold '>'), and linear: the three alternatives never start alike.
+MAX_TAG_UNITS = 1_000
+_LONG_TAG = re.compile(r"""<([A-Za-z][\w:-]{0,30})(\s(?:"[^"]*"|'[^']*'|[^'">]){%d,})>""" % MAX_TAG_UNITS)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_NOISE = re.compile(
+    r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+    re.I | re.S,
+)
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_NEVER_SHOWN = ("script", "style", "noscript", "template", "svg", "math", "head",
+                "iframe", "object", "embed", "canvas", "select", "textarea", "button",
+                "input", "link", "meta", "base", "audio", "video", "map", "dialog")
+
+
+def parse_page(html: str):
+    """Parse `html` into an lxml root element, bounded in size; None if empty."""
+    from lxml import etree
+    from lxml import html as lxml_html  # lxml is already loaded by readability's users
+
+    html = sanitise_markup(html)
+    if not html.strip():
+        return None
+    parser = lxml_html.HTMLParser(remove_comments=False, remove_pis=True, no_network=True,
+                                  default_doctype=False, collect_ids=False)
+    try:
+        root = lxml_html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def sanitise_markup(html: str) -> str:
+    """Text-level guards, all linear: NULs out, huge pages stripped of
+    scripts/styles/comments and then cut, monstrous tags shortened."""
+    html = html.replace("\x00", "")
+    if html.startswith("<?xml"):
+        html = re.sub(r"^<\?xml[^>]*>", "", html)  # lxml refuses str with an encoding decl
+    if len(html) > MAX_PARSE_CHARS:
+        html = _NOISE.sub("", html)
+        html = html[:MAX_PARSE_CHARS]
+    if len(html) > MAX_TAG_CHARS:
+        html = _LONG_TAG.sub(_shorten_tag, html)
+    return html
+
+
+def _shorten_tag(match: re.Match) -> str:
+    kept, seen = [], set()
+    for attr in _ATTR.finditer(match.group(2)):
+        name = attr.group(1).lower()
+        if name in KEEP_ATTRS and name not in seen and len(attr.group(0)) <= MAX_ATTR_CHARS:
+            seen.add(name)
+            kept.append(attr.group(0))
+        if len(seen) >= 12:
+            break
+    return "<" + match.group(1) + (" " + " ".join(kept) if kept else "") + ">"
+
+
+def prepare_tree(root):
+    """Remove what a reader never sees and attributes we never read; returns <body>."""
+    from lxml import etree
+
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    etree.strip_elements(root, *_NEVER_SHOWN, with_tail=False)
+    hidden = []
+    count = 0
+    for el in root.iter():
+        count += 1
+        attrib = el.attrib
+        if not attrib:
+            continue
+        if _is_hidden(attrib):
+            hidden.append(el)
+            continue
+        for name in [n for n in attrib if n not in KEEP_ATTRS]:
+            del attrib[name]
+    for el in hidden:
+        parent = el.getparent()
+        if parent is not None:
+            el.drop_tree()
+    if count > MAX_ELEMENTS:
+        _prune(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    return body
+
+
+def _is_hidden(attrib) -> bool:
+    if "hidden" in attrib:
+        return True
+    if attrib.get("aria-hidden") == "true" and "fallback-image" not in attrib.get("class", ""):
+        return True
+    style = attrib.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _prune(root) -> None:
+    """A page with an enormous tree: keep text, drop empty elements so
+    readability's per-element passes stay bounded."""
+    for el in list(root.iter()):
+        if el.getparent() is not None and not len(el) and not (el.text or "").strip():
+            el.drop_tree()
+
+
+def visible_text(element) -> str:
+    """All text under `element`, whitespace collapsed."""
+    return " ".join("".join(element.itertext()).split())
