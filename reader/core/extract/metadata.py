@@ -1,86 +1,238 @@
-"""Datelines and bylines found in text: 'Last Updated 13 July 2022, 19:19 IST',
-'Published: ...', 'By Jane Doe'. Pure regex + stdlib so cleaning stays fast
-(dateparser is not needed for these fixed shapes)."""
+"""Datelines and bylines found in copied page text: 'Last Updated 13 July 2022,
+19:19 IST', 'PUBLISHED: 10:48, Tue, Nov 19, 2019', 'Posted by Jane Doe on ...',
+'Von Moritz Bachmann publiziert am 25. September 2018'.
+
+Pure regex + stdlib so cleaning stays fast: dateparser is not needed for these
+fixed shapes. Month names and labels cover the major European languages."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
-MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-# Common abbreviations seen in datelines; offsets in minutes.
-TZ_OFFSETS = {
-    "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120,
-    "EEST": 180, "MSK": 180, "IST": 330, "PKT": 300, "SGT": 480, "HKT": 480,
-    "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
-    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
-    "MDT": -360, "PST": -480, "PDT": -420, "WIB": 420, "SAST": 120, "WAT": 60,
-    "EAT": 180,
+_MONTH_NAMES = {
+    1: "jan january janvier januar enero gennaio janeiro januari januar styczeń stycznia января январь leden ledna ene gen",
+    2: "feb february février fevrier februar febrero febbraio fevereiro februari lutego февраля февраль únor února fév fev",
+    3: "mar march mars märz marz marzo março maret maart marca марта март březen března mär",
+    4: "apr april avril abril aprile kwietnia апреля апрель duben dubna avr abr",
+    5: "may mai mayo maggio maio mei maja мая май květen května mag",
+    6: "jun june juin juni junio giugno junho czerwca июня июнь červen června giu",
+    7: "jul july juillet juli julio luglio julho lipca июля июль červenec července jui juil lug",
+    8: "aug august août aout agosto agustus augustus sierpnia августа август srpen srpna ago aoû",
+    9: "sep sept september septembre septiembre settembre setembro września сентября сентябрь září set",
+    10: "oct october octobre oktober octubre ottobre outubro października октября октябрь říjen října okt out ott",
+    11: "nov november novembre noviembre novembro listopada ноября ноябрь listopad listopadu",
+    12: "dec december décembre decembre dezember diciembre dicembre dezembro desember grudnia декабря декабрь prosinec prosince dez dic déc",
 }
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:[,\s]+(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Z]{2,5})\)?)?)?"
+MONTHS = {name: num for num, names in _MONTH_NAMES.items() for name in names.split()}
+_MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+# Fixed offsets in minutes; the US 'ET'/'PT' zones follow daylight saving.
+TZ_OFFSETS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "IST": 330, "PKT": 300, "SGT": 480, "HKT": 480,
+    "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
+    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+    "PST": -480, "PDT": -420, "WIB": 420, "SAST": 120, "WAT": 60, "EAT": 180, "WET": 0, "WEST": 60,
+}
+_US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+             "PT": "America/Los_Angeles"}
+_TZ = r"(?P<tz>(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|" + "|".join(
+    sorted(list(TZ_OFFSETS) + list(_US_ZONES), key=len, reverse=True)) + r")\b"
+_CLOCK = r"(?P<h>\d{1,2})[:.h](?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+_TIME_AFTER = r"(?:\s*(?:,|at|um|à|a las|alle|às|в|@|-|–|—|\||·)?\s*" + _CLOCK + r"(?:\s*\(?" + _TZ + r"\)?)?)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _PATTERNS = [
-    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME, re.I),
-    re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T\s](?P<h>\d{2}):(?P<mi>\d{2}))?"),
+    # 2019-11-18T23:30:00Z, 2019-11-20 14:35:08
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<h>[0-2]\d):(?P<mi>[0-5]\d)"
+               r"(?::\d{2}(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"),
+    # 13 July 2022, 19:19 IST / 25. September 2018 / 1 de diciembre de 2017 3:00 AM PST
+    re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s*(?:de\s+)?" + _MONTH + r",?\s*(?:de\s+)?"
+               + _YEAR + _TIME_AFTER, re.I),
+    # Nov. 19, 2019 8:03 am ET / November 20th, 2019 - 07:50 GMT / Nov 20 2019
+    re.compile(r"\b" + _MONTH + r"\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+" + _YEAR + _TIME_AFTER, re.I),
+    # 18.11.2019 / 13/06/2014 / 11/20/19 6:38 AM
+    re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d{2})(?![./]?\d)"
+               + _TIME_AFTER, re.I),
 ]
-DATELINE = re.compile(
-    r"^\W{0,3}(?P<label>last\s+updated|updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|"
-    r"first\s+published(?:\s+on)?|modified|date)\s*:?\s*(?P<rest>.{6,80}?)\W{0,3}$",
-    re.I,
+# A time shown before the date: '11:11 PM EST Nov 19, 2019', '21:17 18.11.2019'.
+_TIME_BEFORE = re.compile(r"\b" + _CLOCK + r"(?:\s*\(?" + _TZ + r"\)?)?\s*[,|·-]?\s*" + _WEEKDAY + r"$", re.I)
+
+_UPDATED = (r"last\s+updated|updated(?:\s+on)?|last\s+modified(?:\s+on)?|modified(?:\s+on)?|"
+            r"aktualisiert(?:\s+am)?|zuletzt\s+aktualisiert|mis\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?|"
+            r"atualizado(?:\s+em)?|aggiornato(?:\s+il)?|обновлено|diperbarui|zaktualizowano|aktualizováno|"
+            r"revised|edited")
+_PUBLISHED = (r"first\s+published(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|original|"
+              r"publiziert(?:\s+am)?|veröffentlicht(?:\s+am)?|publié(?:\s+le)?|publicado(?:\s+(?:el|em))?|"
+              r"publicada|pubblicato(?:\s+il)?|опубликовано|diterbitkan|dipublikasikan|"
+              r"opublikowano|publikováno|date|datum|fecha|data")
+_LABEL = re.compile(r"(?P<upd>\b(?:" + _UPDATED + r"))\b|(?P<pub>\b(?:" + _PUBLISHED + r"))\b", re.I)
+
+_NAME = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*|(?:de|da|del|der|van|von|di|du|la|le|bin|al|el)\b)"
+_NAMES = _NAME + r"(?:\s+" + _NAME + r"){0,4}"
+_AND = r"(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bи\b)"
+# Case matters for the names (they start upper-case), not for the lead word.
+BYLINE = re.compile(
+    r"(?i:^\W{0,2}|[|·•,–—-]\s*|(?<=\d)\s+|\b(?:posted|written|words|story|reporting|report)\s+)"
+    r"(?i:by|von|por|par|di|door|av|от|oleh|autor|texto|text|tekst|текст)\s*:?\s+"
+    r"(?P<names>" + _NAMES + r"(?:\s*" + _AND + r"\s*" + _NAMES + r")*)"
 )
-BYLINE = re.compile(r"^by\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-                    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$")
+_NAME_SPLIT = re.compile(r"\s*" + _AND + r"\s*")
+_NOT_NAME = re.compile(r"^(?:the|a|an|staff|reports?|admin|editor|editorial|team|news|published|updated|"
+                       r"posted|on|in|at|via|from)$", re.I)
 
 
-def parse_datetime_text(text: str) -> str | None:
-    """'13 July 2022, 19:19 IST' -> '2022-07-13T19:19:00+05:30' (ISO);
-    a date without a time gives 'YYYY-MM-DD'. None when nothing is found."""
-    for pattern in _PATTERNS:
-        match = pattern.search(text)
-        if match:
-            return _to_iso(match.groupdict())
+@dataclass(frozen=True)
+class Stamp:
+    """A date (and maybe time) found in a line, with its label kind."""
+
+    kind: str  # 'published' | 'updated' | 'unlabelled'
+    iso: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=8)
+def _zone(name: str) -> tzinfo | None:
+    try:
+        from zoneinfo import ZoneInfo  # stdlib; reads the tz database once per zone
+
+        return ZoneInfo(name)
+    except Exception:  # no tz database on this system: keep the time naive
+        return None
+
+
+def _parse_tz(tz: str | None, moment: datetime) -> tzinfo | None:
+    if not tz:
+        return None
+    name = tz.upper().replace(" ", "")
+    if name in _US_ZONES:
+        return _zone(_US_ZONES[name])
+    if name in TZ_OFFSETS:
+        return timezone(timedelta(minutes=TZ_OFFSETS[name]))
+    match = re.match(r"^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$", name)
+    if match:
+        minutes = int(match.group(2)) * 60 + int(match.group(3) or 0)
+        if minutes <= 14 * 60:
+            return timezone(timedelta(minutes=minutes if match.group(1) == "+" else -minutes))
     return None
 
 
-def _to_iso(g: dict) -> str | None:
-    try:
-        month = int(g["m"]) if g.get("m") else MONTHS[g["mon"][:3].lower()]
-        day = datetime(int(g["y"]), month, int(g["d"]))
-    except (ValueError, KeyError):
+def _day(g: dict, lang: str | None) -> datetime | None:
+    year = int(g["y"])
+    if year < 100:
+        year += 2000
+    if g.get("mon"):
+        month, day = MONTHS.get(g["mon"].lower().rstrip(".")), int(g["d"])
+    elif g.get("a"):
+        a, b = int(g["a"]), int(g["b"])
+        # Numeric dates: day first unless impossible, or US-style 'm/d/y' in English.
+        us = (b > 12) or (lang == "en" and g.get("sep") == "/" and a <= 12)
+        month, day = (a, b) if us else (b, a)
+    else:
+        month, day = int(g["m"]), int(g["d"])
+    if not month or not 1990 <= year <= 2100:
         return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _with_time(day: datetime, g: dict) -> datetime | None:
     if g.get("h") is None:
-        return day.date().isoformat()
-    hour = int(g["h"]) % 24
-    ampm = (g.get("ampm") or "").lower().replace(".", "")
+        return None
+    hour, minute = int(g["h"]), int(g["mi"])
+    ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    moment = day.replace(hour=hour, minute=int(g["mi"]))
-    offset = TZ_OFFSETS.get((g.get("tz") or "").upper())
-    if offset is not None:
-        moment = moment.replace(tzinfo=timezone(timedelta(minutes=offset)))
-    return moment.isoformat()
+    if hour > 23:
+        return None
+    moment = day.replace(hour=hour, minute=minute)
+    zone = _parse_tz(g.get("tz"), moment)
+    return moment.replace(tzinfo=zone) if zone else moment
 
 
-def parse_dateline(line: str) -> tuple[str, str] | None:
-    """('published'|'updated', iso) when `line` is a dateline, else None."""
-    stripped = line.strip().strip("()[]")
-    match = DATELINE.match(stripped)
-    if not match:
+def find_dates(text: str, lang: str | None = "en") -> list[tuple[str, int, int]]:
+    """Every date in `text` as (iso, start, end); a time (and zone) shown right
+    after or just before the date is included: '2022-07-13T19:19:00+05:30'."""
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            s, e = match.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = match.groupdict()
+            day = _day(g, lang)
+            if day is None:
+                continue
+            moment = _with_time(day, g)
+            if moment is None:
+                before = _TIME_BEFORE.search(text, max(0, s - 30), s)
+                if before:
+                    moment = _with_time(day, before.groupdict())
+                    s = before.start() if moment else s
+            iso = moment.isoformat() if moment else day.date().isoformat()
+            found.append((iso, s, e))
+            taken.append((s, e))
+    found.sort(key=lambda f: f[1])
+    return found
+
+
+def parse_datetime_text(text: str, lang: str | None = "en") -> str | None:
+    """'13 July 2022, 19:19 IST' -> '2022-07-13T19:19:00+05:30' (ISO); a date
+    without a time gives 'YYYY-MM-DD'. None when no date is found."""
+    dates = find_dates(text, lang)
+    return dates[0][0] if dates else None
+
+
+def stamps(line: str, lang: str | None = "en") -> list[Stamp]:
+    """The dates of a dateline, each labelled by the word before it
+    ('Updated', 'Published', 'Posted' ...); unlabelled ones say so."""
+    out: list[Stamp] = []
+    prev_end = 0
+    for iso, start, end in find_dates(line, lang):
+        labels = list(_LABEL.finditer(line, prev_end, start))
+        kind = "unlabelled"
+        if labels:
+            kind = "updated" if labels[-1].group("upd") else "published"
+        out.append(Stamp(kind, iso, start, end))
+        prev_end = end
+    return out
+
+
+def parse_dateline(line: str, lang: str | None = "en") -> tuple[str, str] | None:
+    """('published'|'updated', iso) when `line` is a labelled dateline, else None."""
+    found = stamps(line, lang)
+    labelled = [s for s in found if s.kind != "unlabelled"]
+    if not labelled:
         return None
-    iso = parse_datetime_text(match.group("rest"))
-    if iso is None:
-        return None
-    label = match.group("label").lower()
-    kind = "updated" if ("updated" in label or "modified" in label) else "published"
-    return kind, iso
+    return labelled[0].kind, labelled[0].iso
 
 
 def parse_byline(line: str) -> list[str] | None:
-    match = BYLINE.match(line.strip())
+    """The author names of a byline ('By Jane Doe and John Roe'), else None."""
+    match = BYLINE.search(line.strip())
     if not match:
         return None
-    names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
-    return [n for n in names if n]
+    found = match.group("names")
+    # 'by Jane Doe July 10, 2015': the month belongs to the date, not the name.
+    last = found.split()[-1]
+    if last.lower().rstrip(".") in MONTHS and re.match(r"\s*\d", line.strip()[match.end():]):
+        found = found[: found.rfind(last)]
+    names = []
+    for name in _NAME_SPLIT.split(found):
+        parts = name.split()
+        cut = next((i for i, p in enumerate(parts) if _LABEL.fullmatch(p)), len(parts))
+        parts = parts[:cut]
+        while parts and _NOT_NAME.match(parts[-1]):
+            parts.pop()
+        while parts and _NOT_NAME.match(parts[0]):
+            parts.pop(0)
+        if parts and parts[0][0].isupper():
+            names.append(" ".join(parts).strip(" ,.-–—|"))
+    return [n for n in names if n] or None

@@ -1,26 +1,22 @@
-"""Cleaning text copied from a web page: a line classifier that keeps the
-article body and says why it cut every other line.
+"""Cleaning text copied from a web page: keep the article body, lift the
+headline, byline and dates into metadata, and say why every other line was cut.
 
-This is the first version: known boilerplate phrases, datelines lifted into
-metadata, the headline found, short non-sentence lines dropped, duplicate
-lines (standfirst repeated in the body) shown once."""
+The work is split so each part can be read and tested alone:
+textlines (split and measure lines), stoplists (language and stopwords),
+boilerplate (known furniture phrases), classify (the line classifier),
+metadata (dates and bylines), header (headline, dates, standfirst)."""
 from __future__ import annotations
 
 import re
 
 from ..models import Article, Block
 from ..safety import clean_text
-from .metadata import parse_byline, parse_dateline
+from .classify import GOOD, classify
+from .header import choose_byline, choose_dates, choose_title, find_meta_lines
+from .stoplists import detect, stoplist
+from .textlines import Line, measure, split_lines
 
-_BOILERPLATE = re.compile(
-    r"^(advertisement|advertising|sponsored( content)?|×|x|share( this( article)?)?|"
-    r"follow us( on)?|read more|related( articles| stories)?|most read|comments?|"
-    r"subscribe|sign up|log ?in|sign in|skip to (main )?content|menu|search|close|"
-    r"click here.*|cookie.*|accept( all)?( cookies)?|tweet|email|print|whatsapp|"
-    r"facebook|twitter|linkedin|reddit|telegram)\W*$",
-    re.I,
-)
-_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_SAMPLE_WORDS = 3000  # enough prose to tell the language
 
 
 def keep_everything(text: str, source: str) -> Article:
@@ -33,76 +29,63 @@ def keep_everything(text: str, source: str) -> Article:
 
 def extract_text(text: str, source: str) -> Article:
     """Classify each line of copied page text; build the Article."""
-    lines = [" ".join(line.split()) for line in clean_text(text).split("\n")]
+    lines = split_lines(clean_text(text))
     article = Article(source=source)
-    kept: list[str] = []
-    for line in lines:
-        if not line:
-            continue
-        why = _why_cut(line, article)
-        if why:
-            article.removed.append(line)
-            article.removed_why.append(why)
-        else:
-            kept.append(line)
-    kept = _lift_title(kept, article)
-    article.blocks = [Block("paragraph", line) for line in _dedupe(kept, article)]
+    if not lines:
+        return article
+    name, article.language = detect(_prose_sample(lines))
+    measure(lines, stoplist(name))
+    meta = find_meta_lines(lines, article.language)
+    verdict = classify(lines, prose_by_punct=name is None, preset=meta.reasons())
+    title = choose_title(lines, verdict.start, verdict.why, meta)
+    if title is not None:
+        article.title = lines[title].text
+        verdict.cls[title], verdict.why[title] = "title", "headline (shown as the title)"
+    article.published, article.updated = choose_dates(meta, title, verdict.start, verdict.end)
+    article.byline = choose_byline(meta, title, verdict.start)
+    _drop_repeats(lines, verdict)
+    for i, line in enumerate(lines):
+        if verdict.cls[i] == GOOD:
+            article.blocks.append(Block(_kind(lines, i), line.text))
+        elif verdict.cls[i] != "title":
+            article.removed.append(line.text)
+            article.removed_why.append(verdict.why[i] or "not article text")
     return article
 
 
-def _why_cut(line: str, article: Article) -> str | None:
-    if _BOILERPLATE.match(line):
-        return "boilerplate phrase"
-    dateline = parse_dateline(line)
-    if dateline:
-        kind, iso = dateline
-        if kind == "published" and not article.published:
-            article.published = iso
-        elif kind == "updated" and not article.updated:
-            article.updated = iso
-        return f"dateline ({kind})"
-    byline = parse_byline(line)
-    if byline and not article.byline:
-        article.byline = byline
-        return "byline"
-    return None
+def _prose_sample(lines: list[Line]) -> str:
+    """The longer lines (where the language shows), up to ~3000 words."""
+    out, total = [], 0
+    for line in sorted(lines, key=lambda ln: -len(ln.text)):
+        out.append(line.text)
+        total += line.text.count(" ") + 1
+        if total > _SAMPLE_WORDS:
+            break
+    return "\n".join(out)
 
 
-def _lift_title(kept: list[str], article: Article) -> list[str]:
-    """The headline is the first line that is not a sentence of the body."""
-    for i, line in enumerate(kept[:5]):
-        words = len(line.split())
-        if 3 <= words <= 25 and not line.endswith("."):
-            article.title = line
-            if article.published is None and article.updated:
-                article.published = article.updated
-            return kept[i + 1:]
-    if article.published is None and article.updated:
-        article.published = article.updated
-    return kept
-
-
-def _dedupe(kept: list[str], article: Article) -> list[str]:
-    """Keep the last copy of a repeated line (a standfirst repeats the lead)."""
-    out: list[str] = []
-    keys = [_dedupe_key(line) for line in kept]
-    for i, line in enumerate(kept):
-        if keys[i] in keys[i + 1:]:
-            article.removed.append(line)
-            article.removed_why.append("repeated later in the article")
+def _drop_repeats(lines: list[Line], verdict) -> None:
+    """A paragraph shown twice (a standfirst repeating the lead) is kept once:
+    the copy inside the body run wins, else the last."""
+    seen: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if verdict.cls[i] == GOOD and line.words >= 5:
+            seen.setdefault(line.key, []).append(i)
+    for key, where in seen.items():
+        if len(where) < 2:
             continue
-        out.append(line)
-    return [line for line in out if _is_body(line, article)]
+        inside = [i for i in where if verdict.start <= i < verdict.end]
+        keep = inside[-1] if inside else where[-1]
+        for i in where:
+            if i != keep:
+                verdict.cls[i] = "bad"
+                verdict.why[i] = "repeated paragraph (shown once)"
 
 
-def _dedupe_key(line: str) -> str:
-    """Lines equal but for case and closing punctuation count as repeats."""
-    return line.lower().rstrip(" .!?…:;,")
-
-
-def _is_body(line: str, article: Article) -> bool:
-    if len(line.split()) >= 8 or _SENTENCE_END.search(line):
-        return True
-    article.removed.append(line)
-    article.removed_why.append("short line, not a sentence")
-    return False
+def _kind(lines: list[Line], i: int) -> str:
+    line = lines[i]
+    if line.words <= 12 and not line.sentence_end and line.clauses <= 1 and not line.upper:
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.words >= 15:
+            return "heading"
+    return "paragraph"

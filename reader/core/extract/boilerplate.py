@@ -1,0 +1,150 @@
+"""Known page furniture, in the major languages: what a line that is only
+"Share", "Advertisement", "Most read" or "Photo: Getty Images" is for.
+
+`furniture(text)` names the kind of a line that is page furniture (or None);
+`section_start(text)` tells whether a line opens a part of the page that is
+not the article (comments, related stories, author box), which the
+classifier uses to end the body."""
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Whole-line phrases: the line is nothing but this (plus punctuation/counts).
+_WHOLE = {
+    "share or follow link": r"""
+        share|shares|sharing|share\ this(\ (story|article|post|page))?|share\ (on|via)\ \w+(\ \w+)?|
+        share\ (the\ )?story|tweet|pin(\ it)?|e-?mail(\ (this|me|article))?|print(\ article)?|
+        whats\ ?app|facebook|twitter|x|linkedin|reddit|telegram|pinterest|tumblr|messenger|flipboard|
+        copy(\ (the\ )?link)?|copied!?|link\ copied|save(\ (article|for\ later|story))?|bookmark(\ it)?|
+        follow(\ us)?(\ on(\ \w+)?)?|follow|like|comment|reply|permalink|
+        compartir|compartilhe|compartilhar|condividi|partager|teilen|sdílet|udostępnij|поделиться|
+        imprimir|drucken|imprimer|stampa|facebook\ twitter(\ \w+)*""",
+    "advertisement": r"""
+        advertisement|advertisements|advert|advertising|ad|ads|sponsored(\ (content|links?|stories))?|
+        promoted(\ (content|links?|stories))?|paid\ (content|post)|partner\ content|adchoices|
+        report\ this\ ad|story\ continues\ (below|after)(\ (this\ )?(advertisement|ad))?|
+        continue\ reading(\ (below|the\ main\ story))?|anzeige|werbung|publicidad|publicité|pubblicità|
+        publicidade|реклама|reklama|iklan|annonce|advertentie""",
+    "subscription or sign-in": r"""
+        subscribe(\ (now|today|here))?|sign\ ?up(\ now)?|sign\ ?in|log\ ?in|log\ ?out|sign\ out|register|
+        login/register|create\ (an\ )?account|my\ account|newsletters?|get\ the\ app|download\ the\ app|
+        abonnieren|anmelden|s'abonner|abonnez-vous|connexion|suscríbete|suscribite|suscribirse|assine|
+        entrar|iscriviti|accedi|подписаться|войти|zaloguj|prenumerera""",
+    "navigation": r"""
+        home|menu|main\ menu|search|close|open|skip\ to\ (main\ )?content|skip\ navigation|back\ to\ top|
+        top|next|previous|prev|next\ article|previous\ article|previous\ post|next\ post|older|newer|
+        read\ more|more|see\ more|show\ more|load\ more|view\ all|see\ all|show\ all|more\ stories|
+        continue|go|submit|cancel|ok|done|loading\.*|↑\ top|«|»|‹|›|
+        mehr|weiter|zurück|suite|lire\ la\ suite|plus|leer\ más|ver\ más|más|leia\ mais|ver\ mais|
+        voltar|continua|altro|далее|ещё|подробнее""",
+    "comments": r"""
+        comments?|\d+\ comments?|view\ comments|show\ comments|load\ comments|no\ comments|
+        leave\ a\ (reply|comment)|post\ a\ comment|add\ a\ comment|join\ the\ (discussion|conversation)|
+        reader\ comments|kommentare|kommentar|commentaires|commentaire|comentarios|comentários|
+        comentar|commenti|commenta|комментарии|комментарий|komentarze|komentar""",
+    "related links header": r"""
+        related|related\ (articles?|stories|posts|content|news|coverage|videos?|topics|links)|
+        recommended(\ (for\ you|stories|articles|reading))?|you\ may\ (also\ )?like|you\ might\ (also\ )?like|
+        more\ (from|on|in|about)\ .{1,40}|most\ (read|popular|viewed|shared|commented|recent)(\ .{1,30})?|
+        trending(\ now)?|popular|latest(\ (news|stories|articles))?|top\ stories|editor'?s\ picks|
+        read\ next|up\ next|what\ to\ read\ next|don'?t\ miss|also\ read|read\ also|see\ also|
+        further\ reading|in\ (other|related)\ news|around\ the\ web|from\ around\ the\ web|
+        more\ stories|more\ to\ explore|more\ like\ this|other\ people\ are\ reading|
+        mehr\ zum\ thema|das\ könnte\ sie\ auch\ interessieren|lesen\ sie\ auch|à\ lire\ aussi|
+        lire\ aussi|sur\ le\ même\ sujet|te\ puede\ interesar|noticias\ relacionadas|
+        artículos\ relacionados|leia\ também|veja\ também|artigos\ relacionados|leggi\ anche|
+        articoli\ correlati|читайте\ также|по\ теме|материалы\ по\ теме|související|
+        você\ pode\ gostar\.*|vous\ aimerez\ aussi|tags?|topics|categories|filed\ (under|to)""",
+    "about the author": r"""
+        about\ the\ authors?|about\ (the\ )?(writer|reporter)|author|authors|über\ den\ autor|
+        à\ propos\ de\ l'auteur|sobre\ el\ autor|sobre\ o\ autor|об\ авторе""",
+    "legal or cookie notice": r"""
+        privacy(\ policy)?|privacy\ notice|cookie\ (policy|settings|preferences)|cookies|
+        accept(\ all)?(\ cookies)?|reject\ all|manage\ (cookies|preferences)|terms(\ of\ (use|service))?|
+        terms\ and\ conditions|terms\ &\ conditions|contact(\ us)?|about(\ us)?|imprint|impressum|
+        site\ ?map|rss(\ feeds?)?|careers|jobs|advertise(\ with\ us)?|help|faq|accessibility|
+        datenschutz|mentions\ légales|aviso\ legal|política\ de\ privacidad""",
+}
+_WHOLE_RE = [(why, re.compile(r"^[\W\d_]{0,4}(?:" + pat + r")(?:[\s:|·•\-–—]*[\d,.]+[KkMm]?)?[\W_]{0,4}$",
+                              _I | re.X)) for why, pat in _WHOLE.items()]
+
+# Lines that start like furniture: "Read more: ...", "Photo: ...", "Click here to ...".
+_PREFIX = {
+    "related link": r"""(related|read\ more|read\ also|also\ read|see\ more|see\ also|more|watch|listen|
+        read|recommended|must\ read|don'?t\ miss|trending|opinion|explainer|analysis|video|live|
+        lesen\ sie\ (auch|mehr)|mehr\ zum\ thema|lire\ aussi|à\ lire|leia\ (também|mais)|
+        leggi\ anche|lee\ también|te\ puede\ interesar|читайте\ также|смотрите\ также)\s*[:|»›>]""",
+    "photo caption or credit": r"""(photo|photograph|photos|image|picture|pic|video|illustration|
+        graphic|caption|image\ caption|media\ caption|credit|credits|photo\ credit|image\ credit|
+        source|foto|fotos|bild|bildquelle|imagen|immagine|фото|zdroj|crédito|crédit)\s*[:©|]""",
+    "call to action": r"""(click|tap)\ (here|to)\b|sign\ up\ (for|to)\b|subscribe\ (to|for)\b|
+        download\ (our|the)\b|get\ (our|the)\ .{0,30}(newsletter|app)\b|follow\ (us|\w+)\ on\b|
+        like\ us\ on\b|join\ us\ on\b|we\ use\ cookies|this\ (site|website)\ uses\ cookies|
+        by\ (using|continuing)\ .{0,40}(site|website)|you\ have\ \d+\ (free\ )?articles?|
+        to\ (read|continue)\ (the\ full\ story|reading)|already\ a\ subscriber|
+        (all\ )?rights\ reserved|copyright\b|©""",
+}
+_PREFIX_RE = [(why, re.compile(r"^[\W_]{0,3}(?:" + pat + ")", _I | re.X)) for why, pat in _PREFIX.items()]
+
+# Credits and captions recognisable anywhere: "(Image: Getty)", "Credit: Reuters",
+# "Photo by Jane Doe", "Getty Images" at the end of a short line.
+_CREDIT = re.compile(
+    r"""\((?:image|photo|picture|pic|foto|credit|source|bild)s?\s*:[^)]*\)\s*$|
+    (?:credit|courtesy|photograph|photo|image|illustration)\s*(?:by|:|of)\s*[^.!?]{2,60}$|
+    (?:getty(\ images)?|afp|reuters|ap\ photo|associated\ press|shutterstock|istock|epa|alamy|
+    pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$""",
+    _I | re.X,
+)
+# "1 of 6", "Image 3 of 12", "2/50": gallery counters.
+_COUNTER = re.compile(r"^(?:(?:image|photo|slide|foto|bild)\s*)?\d{1,3}\s*(?:of|/|von|de|di|из)\s*\d{1,3}$", _I)
+
+# Lines that open a page part which is not the article.
+_SECTION = re.compile(
+    r"""^[\W\d]{0,4}(?:(\d+\ )?(comments?|responses?|replies|kommentare|commentaires|comentarios|comentários|
+    commenti|комментари[ийя])(\ (to|on|for)\ .+)?|
+    leave\ a\ (reply|comment)|post\ a\ comment|add\ a\ comment|join\ the\ (discussion|conversation)|
+    (view|show|read|load)\ (all\ )?(\d+\ )?comments.*|conversation|discussion|
+    related(\ (articles?|stories|posts|content|news|coverage|videos?|links))?|
+    (recommended|suggested)(\ (for\ you|stories|articles|reading|videos?))?|
+    you\ (may|might)\ (also\ )?(like|enjoy|be\ interested\ in).*|
+    more\ (stories|articles|news|from|on|in|about|like\ this|to\ explore).*|
+    most\ (read|popular|viewed|shared|commented).*|(top|latest|popular|trending)\ (stories|news|articles|videos)|
+    read\ next|up\ next|what\ to\ read\ next|around\ the\ web|from\ around\ the\ web|
+    about\ the\ authors?|about\ (the\ )?(writer|reporter)|
+    mehr\ zum\ thema|weitere\ (beiträge|artikel).*|das\ könnte\ sie\ auch\ interessieren|lesen\ sie\ auch|
+    sur\ le\ même\ sujet|à\ lire\ aussi|vous\ aimerez\ aussi|noticias\ relacionadas|artículos\ relacionados|
+    te\ puede\ interesar|artigos\ relacionados|leia\ também|veja\ também|você\ pode\ gostar.*|
+    articoli\ correlati|leggi\ anche|ti\ potrebbe\ interessare|
+    материалы\ по\ теме|читайте\ также|вам\ также\ может\ быть\ интересно|související.*)[\W\d]{0,4}$""",
+    _I | re.X,
+)
+_COMMENT_SECTION = re.compile(
+    r"comment|response|repl(y|ies)|kommentar|commentaire|comentar|comentário|comment|коммент|discussion|conversation",
+    _I,
+)
+
+
+def furniture(text: str, words: int) -> str | None:
+    """Why the line is page furniture, or None if it is not known furniture."""
+    if words <= 8:
+        for why, pattern in _WHOLE_RE:
+            if pattern.match(text):
+                return why
+        if _COUNTER.match(text):
+            return "photo gallery counter"
+    if words <= 30:
+        for why, pattern in _PREFIX_RE:
+            if pattern.match(text):
+                return why
+        if words <= 20 and _CREDIT.search(text):
+            return "photo caption or credit"
+    return None
+
+
+def section_start(text: str) -> str | None:
+    """'comments' or 'related' when `text` heads a comments/related/author part."""
+    if len(text) > 80 or not _SECTION.match(text):
+        return None
+    return "comments" if _COMMENT_SECTION.search(text) else "related"

@@ -1,0 +1,110 @@
+"""Which language is this page in, and which of its words are stopwords?
+
+Reuses jusText's stoplists (100 languages). The language is the stoplist that
+covers the largest share of the page's words; Chinese and Japanese (no spaces,
+no stoplist) are recognised by script instead. Stopword density is the main
+sign of prose: menus and link lists are mostly names, sentences are not."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+# ISO 639-1 codes for the stoplists whose language we can name on the Article;
+# the others still work for classification, the code is then None.
+ISO = {
+    "Afrikaans": "af", "Albanian": "sq", "Arabic": "ar", "Basque": "eu", "Bengali": "bn",
+    "Bosnian": "bs", "Bulgarian": "bg", "Catalan": "ca", "Croatian": "hr", "Czech": "cs",
+    "Danish": "da", "Dutch": "nl", "English": "en", "Estonian": "et", "Finnish": "fi",
+    "French": "fr", "Galician": "gl", "German": "de", "Greek": "el", "Hebrew": "he",
+    "Hindi": "hi", "Hungarian": "hu", "Icelandic": "is", "Indonesian": "id", "Irish": "ga",
+    "Italian": "it", "Korean": "ko", "Latvian": "lv", "Lithuanian": "lt", "Macedonian": "mk",
+    "Malay": "ms", "Norwegian_Bokmal": "nb", "Norwegian_Nynorsk": "nn", "Persian": "fa",
+    "Polish": "pl", "Portuguese": "pt", "Romanian": "ro", "Russian": "ru", "Serbian": "sr",
+    "Slovak": "sk", "Slovenian": "sl", "Spanish": "es", "Swahili": "sw", "Swedish": "sv",
+    "Tagalog": "tl", "Tamil": "ta", "Turkish": "tr", "Ukrainian": "uk", "Urdu": "ur",
+    "Vietnamese": "vi", "Welsh": "cy",
+}
+# Stoplists that are variants of a bigger language: counted slightly lower so
+# English text is "English", not "Simple_English" or "Scots".
+_VARIANT_WEIGHT = 0.9
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+# Detection compares only each list's most frequent words, so a long list
+# (Finnish: 7,000 entries, English names among them) cannot win by size.
+_DETECT_TOP = 150
+
+
+@lru_cache(maxsize=1)
+def _stoplist_dir() -> Path | None:
+    """jusText's stoplists folder, found without importing jusText (whose
+    import pulls in lxml: ~160 ms); reading all the list heads takes ~10 ms."""
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    return folder if folder.is_dir() else None
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
+    """word -> indices of the languages whose top stopwords hold it (built once)."""
+    folder = _stoplist_dir()
+    names = tuple(sorted(p.stem for p in folder.glob("*.txt"))) if folder else ()
+    index: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        with open(folder / f"{name}.txt", "rb") as f:
+            head = f.read(8192).decode("utf-8", "ignore").split()
+        seen: set[str] = set()
+        for word in head:
+            word = word.lower()
+            if word not in seen:
+                seen.add(word)
+                index.setdefault(word, []).append(i)
+            if len(seen) >= _DETECT_TOP:
+                break
+    return {w: tuple(v) for w, v in index.items()}, names
+
+
+@lru_cache(maxsize=64)
+def stoplist(name: str | None) -> frozenset[str]:
+    """All stopwords of the jusText language `name`, lower-cased (the same set
+    `justext.get_stoplist(name)` gives); empty when unknown."""
+    folder = _stoplist_dir()
+    if not name or folder is None or not (folder / f"{name}.txt").is_file():
+        return frozenset()
+    text = (folder / f"{name}.txt").read_text(encoding="utf-8", errors="ignore")
+    return frozenset(w.lower() for w in text.split())
+
+
+def is_cjk_text(text: str) -> bool:
+    """True when Chinese/Japanese characters make up most of the letters."""
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    return letters > 0 and len(_CJK.findall(sample)) > 0.3 * letters
+
+
+def detect(text: str) -> tuple[str | None, str | None]:
+    """(jusText stoplist name, ISO code) for `text`; (None, 'zh'/'ja') for
+    Chinese/Japanese; (None, None) when no stoplist matches at all."""
+    if is_cjk_text(text):
+        kana = len(re.findall(r"[\u3040-\u30ff]", text[:20000]))
+        return None, ("ja" if kana > 20 else "zh")
+    counts = Counter(w.lower() for w in WORD.findall(text))
+    index, names = _index()
+    score = [0.0] * len(names)
+    for word, n in counts.items():
+        for i in index.get(word, ()):
+            score[i] += n
+    for i, name in enumerate(names):
+        if name not in ISO:
+            score[i] *= _VARIANT_WEIGHT
+    best = max(range(len(names)), key=score.__getitem__, default=None)
+    if best is None or score[best] == 0:
+        return None, None
+    return names[best], ISO.get(names[best])
