@@ -15,6 +15,7 @@ import logging
 import re
 
 from ..models import Article, Block
+from .html_clean import clean_content
 from .html_blocks import SKIP_TAGS, blocks_from_element
 from .html_meta import PageMeta, extract_metadata
 from .html_prepare import parse_page, prepare_tree, visible_text
@@ -75,6 +76,13 @@ def _main_content(body):
 
         def get_clean_html(self):
             return _LengthOnly(self.html)
+
+        def sanitize(self, node, candidates, keep_all_images=False):
+            if __import__("os").environ.get("SAN") == "lxml":
+                return super().sanitize(node, candidates, keep_all_images)
+            clean_content(node, candidates, self.class_weight)
+            self.html = node
+            return self.get_clean_html()
 
     logging.getLogger("readability").setLevel(logging.CRITICAL)
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
