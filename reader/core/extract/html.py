@@ -15,7 +15,7 @@ import logging
 import re
 
 from ..models import Article, Block
-from .html_clean import clean_content
+from .html_clean import class_weight, clean_content
 from .html_blocks import SKIP_TAGS, blocks_from_element
 from .html_meta import PageMeta, extract_metadata
 from .html_prepare import parse_page, prepare_tree, visible_text
@@ -36,7 +36,13 @@ def extract_html(html: str, source: str) -> Article:
     _apply_meta(article, meta)
     body = prepare_tree(root)
     page_chars = len(visible_text(body))
+    anchored = _title_container(body, article.title)
     content = _main_content(body)
+    if anchored is not None and not _shares_text(content, anchored):
+        # readability chose another story (a blog front page, a teaser
+        # list): the one under the page's own title wins.
+        content = copy.deepcopy(anchored)
+        clean_content(content, {}, class_weight)
     blocks, links = blocks_from_element(content) if content is not None else ([], [])
     chars = sum(len(b.text) for b in blocks)
     if chars < MIN_CHARS or chars < MIN_SHARE * page_chars:
@@ -102,6 +108,40 @@ class _LengthOnly(str):
         obj = super().__new__(cls, " " * len(element.text_content()))
         obj.element = element
         return obj
+
+
+def _title_container(body, title: str | None):
+    """The element holding the article under the heading that repeats the
+    page title: the heading's nearest ancestor with real paragraphs."""
+    if not title:
+        return None
+    key = _key(title)
+    if len(key) < 8:
+        return None
+    for heading in body.iter("h1", "h2"):
+        text = _key(heading.text_content())
+        if len(text) < 8 or not (text == key or key.startswith(text) or text.startswith(key)):
+            continue
+        for ancestor in heading.iterancestors():
+            if ancestor.tag in ("body", "html"):
+                return None
+            if ancestor.tag in ("header", "hgroup", "figure", "aside", "nav", "footer"):
+                continue
+            prose = sum(len(p.text_content()) for p in ancestor.iter("p"))
+            if prose >= 400:
+                return ancestor
+        return None
+    return None
+
+
+def _shares_text(content, container) -> bool:
+    """Whether readability's pick holds any of the container's first paragraphs."""
+    if content is None:
+        return False
+    have = " ".join(content.text_content().split())
+    probes = [" ".join(p.text_content().split()) for p in container.iter("p")]
+    probes = [p[:80] for p in probes if len(p) >= 60][:4]
+    return not probes or any(p in have for p in probes)
 
 
 def _fallback(body, source: str) -> Article:
