@@ -1,0 +1,69 @@
+"""The Textual application: registers the themes, shows the reading screen,
+offers actions and every panel item in the command palette, and records a
+load failure so `run_ui` can report it after the terminal is restored."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from . import keys
+from .screens.main import MainScreen
+from .session import Session
+from .support.items import SECTION_TITLES
+from .themes import ThemeSet, stylesheet
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = [stylesheet()]
+    TITLE = "reader"
+    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c")]
+
+    def __init__(self, session: Session, themes: ThemeSet, theme: str,
+                 ansi_color: bool | None = None, ascii_only: bool = False) -> None:
+        super().__init__(ansi_color=ansi_color)
+        self.session = session
+        self.animation_level = "none"  # smooth scrolling costs bytes over SSH
+        for each in themes.themes:
+            self.register_theme(each)
+        self.reader_themes = themes.names
+        self.theme = theme
+        self.ascii_only = ascii_only
+        self.load_error: BaseException | None = None
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.session)
+
+    def on_mount(self) -> None:
+        self.set_class(self.ascii_only, "-ascii")
+        for notice in self.session.notices:
+            self.notify(notice, severity="warning", timeout=6)
+
+    def fail(self, error: BaseException | None) -> None:
+        """End the app because the article could not be loaded."""
+        self.load_error = error
+        self.exit(return_code=getattr(error, "exit_code", 1))
+
+    def next_theme(self) -> str:
+        names = self.reader_themes
+        position = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(position + 1) % len(names)]
+        return self.theme
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every screen action by its description, then every panel item."""
+        if not isinstance(screen, MainScreen):
+            yield from super().get_system_commands(screen)
+            return
+        for key in keys.SCREEN_KEYS + keys.ARTICLE_KEYS:
+            target = screen.view if key in keys.ARTICLE_KEYS else screen
+            yield SystemCommand(key.description, f"key: {key.display}",
+                                partial(target.run_action, key.action))
+        for item in screen.palette_items():
+            section = SECTION_TITLES[item.section]
+            detail = f"{section} \u00b7 {item.count} mention{'s' if item.count != 1 else ''}"
+            yield SystemCommand(f"Go to {item.title}", detail,
+                                partial(screen.jump_to_id, item.id))

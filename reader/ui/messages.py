@@ -1,0 +1,22 @@
+"""Messages the workers post back to the UI thread (results travel as data)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from ..core.models import Analysis, Article
+
+
+@dataclass
+class ArticleLoaded(Message):
+    """The article was read and cleaned; it can be painted."""
+
+    article: Article
+
+
+@dataclass
+class AnalysisReady(Message):
+    """The NLP stage finished; the panel and highlights can be filled."""
+
+    analysis: Analysis

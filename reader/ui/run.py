@@ -1,0 +1,89 @@
+"""Entry to the UI from the command line: decide colours, glyphs and theme
+from the environment, read stdin before the terminal takes over fd 0, run the
+app, and turn how it ended into an exit code (a crash is never 0)."""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from functools import partial
+
+from ..core.errors import UsageError
+from ..core.pipeline import analyse_article, read_article
+from ..core.sources import DEFAULT_MAX_BYTES
+
+
+def run_ui(source: str, clean: bool = True, published: str | None = None,
+           max_bytes: int = DEFAULT_MAX_BYTES, theme: str | None = None,
+           ascii_only: bool = False) -> int:
+    """Open the reader on `source`; return the process exit code."""
+    if source == "-":
+        article = read_article("-", clean=clean, published=published, max_bytes=max_bytes)
+        attach_terminal_to_stdin()
+        load = partial(lambda a: a, article)
+    else:
+        load = partial(read_article, source, clean=clean, published=published,
+                       max_bytes=max_bytes)
+    app = build_app(load, theme, ascii_only or not locale_is_utf8(os.environ), os.environ)
+    app.run()
+    _save_state(app.session.store)
+    if app.load_error is not None:
+        raise app.load_error
+    return 1 if app.return_code is None else app.return_code
+
+
+def build_app(load, theme: str | None, ascii_only: bool, environ: Mapping[str, str],
+              analyse=analyse_article, store=None):
+    """The configured ReaderApp (textual is imported here, not at module import)."""
+    from ..core.state import StateStore
+    from .app import ReaderApp
+    from .screens.links import local_browser_available
+    from .session import Session
+    from .support.glyphs import ASCII, UNICODE
+    from .themes import colour_depth, initial_theme, load_themes
+
+    themes = load_themes()
+    if theme and theme not in themes.names:
+        raise UsageError(f"unknown theme {theme!r}; choose from {', '.join(themes.names)}")
+    store = store if store is not None else StateStore().load()
+    depth = colour_depth(environ)
+    remembered = store.defaults.get("theme")
+    name = initial_theme(theme, remembered if isinstance(remembered, str) else None,
+                         themes.names, environ)
+    session = Session(load=load, analyse=analyse, store=store,
+                      glyphs=ASCII if ascii_only else UNICODE,
+                      theme_locked=bool(theme) or depth in ("none", "16"),
+                      browser=local_browser_available(environ),
+                      notices=themes.notices + store.notices)
+    return ReaderApp(session, themes, name, ansi_color=True if depth == "none" else None,
+                     ascii_only=ascii_only)
+
+
+def attach_terminal_to_stdin() -> None:
+    """After reading the article from a pipe, take keys from the terminal (as less does)."""
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise UsageError("no terminal to read keys from; use --format text to print") from None
+    os.dup2(terminal, sys.__stdin__.fileno() if sys.__stdin__ else 0)
+    os.close(terminal)
+
+
+def locale_is_utf8(environ: Mapping[str, str]) -> bool:
+    """Whether the user's locale asks for UTF-8. Python itself rewrites LC_CTYPE
+    to C.UTF-8 when the locale is C (PEP 538), so that value alone proves nothing."""
+    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+        value = environ.get(name, "")
+        if not value or (name == "LC_CTYPE" and value == "C.UTF-8"):
+            continue
+        return "utf-8" in value.lower() or "utf8" in value.lower()
+    return environ.get("LC_CTYPE") == "C.UTF-8" and "LANG" not in environ
+
+
+def _save_state(store) -> None:
+    if store is None:
+        return
+    try:
+        store.save()
+    except OSError as error:
+        sys.stderr.write(f"reader: could not save the reading position ({error.strerror})\n")

@@ -1,0 +1,372 @@
+"""The reading screen: article pane, side panel, search line and status line.
+
+It owns the two workers (load, then analyse after the first paint) and ties
+the widgets together: panel cursor -> highlighted mentions, Enter and n/N ->
+the walk through mentions or search matches, scrolling -> the panel's
+"in view" markers and the saved reading position."""
+from __future__ import annotations
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from ...core.models import Article, Mention
+from ...core.state import ArticleState, article_key
+from .. import keys
+from ..messages import AnalysisReady, ArticleLoaded
+from ..session import Session
+from ..support.items import Index, Item, build_index, items_in_range
+from ..support.search import find_matches, next_index
+from ..support.walk import Walk
+from ..widgets.article import DEFAULT_MEASURE, MAX_MEASURE, MIN_MEASURE, ArticleView
+from ..widgets.panel import IndexList, Panel
+from ..widgets.search import SearchBar
+from ..widgets.status import StatusBar
+
+NARROW = 100  # below this many columns the panel floats over the text
+
+
+class MainScreen(Screen):
+    BINDINGS = keys.bindings(keys.SCREEN_KEYS)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.article: Article | None = None
+        self.key = ""
+        self.index = Index()
+        self.walk: Walk | None = None
+        self.search_walk: Walk | None = None
+        self.wide_panel = True
+        self.overlay_open = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield ArticleView(self.session.glyphs, id="article")
+            yield Panel(self.session.glyphs, id="panel")
+        yield SearchBar(placeholder="search (Enter keeps it, Esc cancels)", id="search")
+        yield StatusBar(id="status")
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> Panel:
+        return self.query_one(Panel)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < NARROW
+
+    # -- loading -------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.status.set_state("loading\u2026")
+        self._update_panel()
+        self.view.focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        self.post_message(ArticleLoaded(self.session.load()))
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def _analyse(self, article: Article) -> None:
+        self.post_message(AnalysisReady(self.session.analyse(article)))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        article = self.article = message.article
+        self.key = article_key(article)
+        remembered = self.session.store.get(self.key) if self.session.store else None
+        defaults = self.session.store.defaults if self.session.store else {}
+        width = (remembered.width if remembered else None) or defaults.get("width")
+        self.view.set_reactive(ArticleView.measure, _clamp(width or DEFAULT_MEASURE))
+        self.view.show_article(article, (remembered.block, remembered.offset) if remembered
+                               else (-1, 0))
+        if remembered and remembered.theme and not self.session.theme_locked:
+            self.app.theme = remembered.theme if remembered.theme in self.app.reader_themes \
+                else self.app.theme
+        self.status.set_state("analysing\u2026")
+        self.panel.show_working("Analysing\u2026 (people, places, dates, quotes)")
+        self.call_after_refresh(self._analyse, article)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.view.set_analysis(message.analysis)
+        self.index = build_index(message.analysis)
+        self.panel.show_index(self.index)
+        self.status.set_state("")
+        self._mark_in_view()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if event.worker.group == "load":
+            self.app.fail(error)
+        elif event.worker.group == "analysis":
+            reason = str(error) or type(error).__name__
+            self.panel.show_error(f"No analysis: {reason}")
+            self.status.set_state("no analysis")
+
+    # -- following the reader ------------------------------------------------
+
+    def on_article_view_view_changed(self, message: ArticleView.ViewChanged) -> None:
+        self.status.set_percent(message.percent)
+        self._mark_in_view(message.top, message.bottom)
+        self._remember()
+
+    def _mark_in_view(self, top=None, bottom=None) -> None:
+        top = top or self.view.top_position
+        bottom = bottom or self.view.bottom_position
+        self.panel.mark_in_view(items_in_range(self.index, top, bottom))
+
+    def _remember(self) -> None:
+        if not (self.session.store and self.key):
+            return
+        block, offset = self.view.page.body_position(round(self.view.scroll_y))
+        if round(self.view.scroll_y) == 0:
+            block, offset = -1, 0
+        self.session.store.put(self.key, ArticleState(block, offset, self.view.measure,
+                                                      self.app.theme))
+
+    # -- the panel -----------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._update_panel()
+
+    def _update_panel(self) -> None:
+        narrow = self.narrow
+        self.set_class(narrow, "-narrow")
+        shown = self.overlay_open if narrow else self.wide_panel
+        self.set_class(shown, "-panel")
+        if not shown and self.panel.list.has_focus:
+            self.view.focus()
+
+    def _show_panel(self, shown: bool) -> None:
+        if self.narrow:
+            self.overlay_open = shown
+        else:
+            self.wide_panel = shown
+        self._update_panel()
+
+    def _panel_shown(self) -> bool:
+        return self.overlay_open if self.narrow else self.wide_panel
+
+    def action_toggle_panel(self) -> None:
+        self._show_panel(not self._panel_shown())
+        if self._panel_shown() and self.narrow:
+            self.panel.list.focus()
+
+    def action_switch_focus(self) -> None:
+        if self.panel.list.has_focus:
+            if self.narrow:
+                self._show_panel(False)
+            self.view.focus()
+        else:
+            self._show_panel(True)
+            self.panel.list.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, IndexList):
+            self._select(self.panel.highlighted_item())
+
+    def on_panel_item_highlighted(self, message: Panel.ItemHighlighted) -> None:
+        if self.panel.list.has_focus:
+            self._select(message.item)
+
+    def _select(self, item: Item | None) -> None:
+        """Show every mention of the item under the cursor, and bring one into view."""
+        if self.walk and item and self.walk.item_id != item.id:
+            self._set_walk(None)
+        self.view.set_selected(item.mentions if item else ())
+        if item and item.mentions and not any(self.view.is_visible(m) for m in item.mentions):
+            position = next_index(list(item.mentions), self.view.top_position)
+            self.view.scroll_to_mention(item.mentions[position])
+
+    def on_panel_item_chosen(self, message: Panel.ItemChosen) -> None:
+        self.jump_to(message.item)
+
+    def jump_to(self, item: Item) -> None:
+        """Enter on an item: go to its first mention; n/N walk the rest."""
+        self.view.set_selected(item.mentions)
+        walk = Walk(item.title, list(item.mentions), item_id=item.id)
+        self._set_walk(walk)
+        self._arrive(walk.go(0), force=True)
+        if self.narrow:
+            self._show_panel(False)
+            self.view.focus()
+
+    def jump_to_id(self, item_id: str) -> None:
+        """From the command palette: select the item in the panel and jump."""
+        item = self.index.get(item_id)
+        if item is not None:
+            self.panel.select_item(item_id)
+            self.jump_to(item)
+
+    # -- walking: n / N ------------------------------------------------------
+
+    def action_walk(self, direction: int) -> None:
+        walk = self.walk
+        if walk is None:
+            item = self.panel.highlighted_item() if self.panel.list.has_focus else None
+            if item is None:
+                self.notify("Nothing to step through: search with / or pick an item in the "
+                            "panel (Tab).", timeout=3)
+                return
+            walk = Walk(item.title, list(item.mentions), item_id=item.id)
+            self._set_walk(walk)
+            self.view.set_selected(item.mentions)
+        self._arrive(walk.step(direction))
+
+    def _arrive(self, mention: Mention | None, force: bool = False) -> None:
+        self.view.set_current(mention)
+        if mention is not None:
+            self.view.scroll_to_mention(mention, only_if_hidden=not force)
+        self._show_walk()
+
+    def _set_walk(self, walk: Walk | None) -> None:
+        self.walk = walk
+        if walk is None:
+            self.view.set_current(None)
+        self._show_walk()
+
+    def _show_walk(self) -> None:
+        walk = self.walk
+        self.status.set_counter(f"{walk.label} {walk.counter}" if walk else "")
+        item_walk = (walk.item_id, walk.position + 1, len(walk.mentions)) \
+            if walk and walk.item_id and walk.position >= 0 else None
+        self.panel.set_walk(item_walk)
+
+    # -- search --------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.value = self.search_walk.label.removeprefix("/") if self.search_walk else ""
+        bar.display = True
+        bar.focus()
+
+    @on(SearchBar.Changed)
+    def _preview(self, event: SearchBar.Changed) -> None:
+        matches = find_matches(self.view.searchable(), event.value)
+        self.view.set_matches(matches)
+        count = len(matches)
+        self.status.set_counter(f"{count} match{'es' if count != 1 else ''}" if event.value else "")
+        if matches:
+            position = next_index(matches, self.view.top_position)
+            self.view.scroll_to_mention(matches[position], only_if_hidden=True)
+
+    @on(SearchBar.Submitted)
+    def _search(self, event: SearchBar.Submitted) -> None:
+        self._close_search()
+        matches = find_matches(self.view.searchable(), event.value)
+        if not event.value or not matches:
+            if event.value:
+                self.notify(f"Not found: {event.value}", timeout=3)
+            self._clear_search()
+            return
+        walk = self.search_walk = Walk(f"/{event.value}", matches)
+        self.view.set_matches(matches)
+        self._set_walk(walk)
+        self._arrive(walk.go(next_index(matches, self.view.top_position)), force=True)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self._close_search()
+        self.view.set_matches(self.search_walk.mentions if self.search_walk else [])
+        self._show_walk()
+
+    def _close_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = False
+        self.view.focus()
+
+    def _clear_search(self) -> None:
+        self.search_walk = None
+        self.view.set_matches([])
+        if self.walk and self.walk.item_id is None:
+            self._set_walk(None)
+        self._show_walk()
+
+    def action_clear(self) -> None:
+        """Esc: close the overlay, else clear the search, else stop walking."""
+        if self.narrow and self.overlay_open:
+            self._show_panel(False)
+            self.view.focus()
+        elif self.search_walk:
+            self._clear_search()
+        elif self.walk:
+            self._set_walk(None)
+            self.view.set_selected(())
+
+    # -- reading -------------------------------------------------------------
+
+    def action_page_down(self) -> None:
+        self.view.page(1)
+
+    def action_page_up(self) -> None:
+        self.view.page(-1)
+
+    def action_half_page(self, direction: int) -> None:
+        self.view.page(0.5 * direction)
+
+    def action_toggle_highlights(self) -> None:
+        self.view.highlights = not self.view.highlights
+        self.notify(f"Highlights {'on' if self.view.highlights else 'off'}", timeout=2)
+
+    def action_width(self, delta: int) -> None:
+        self.view.measure = _clamp(self.view.measure + delta)
+        if self.session.store:
+            self.session.store.set_default("width", self.view.measure)
+        self._remember()
+        shown = self.view.page.measure
+        note = "" if shown == self.view.measure else f" ({shown} fit)"
+        self.notify(f"Width {self.view.measure} columns{note}", timeout=2)
+
+    def action_next_theme(self) -> None:
+        name = self.app.next_theme()
+        if self.session.store:
+            self.session.store.set_default("theme", name)
+        self._remember()
+        self.notify(f"Theme: {name}", timeout=2)
+
+    def action_toggle_cut(self) -> None:
+        self.view.show_cut = not self.view.show_cut
+        count = len(self.article.removed) if self.article else 0
+        self.notify(f"Showing the {count} cut lines at the top" if self.view.show_cut
+                    else "Cut lines hidden", timeout=2)
+
+    def action_copy_quote(self) -> None:
+        item = self.panel.highlighted_item()
+        if not (item and item.quote) and self.walk and self.walk.item_id:
+            item = self.index.get(self.walk.item_id)
+        if not (item and item.quote):
+            self.notify("Pick a quote in the panel first (Tab, then j/k).", timeout=3)
+            return
+        self.app.copy_to_clipboard(item.copy_text())
+        self.notify(f"Copied the quote by {item.quote.speaker or 'an unknown speaker'}.",
+                    timeout=2)
+
+    def action_links(self) -> None:
+        from .links import LinksScreen  # only built when asked for
+
+        self.app.push_screen(LinksScreen(self.article.links if self.article else [],
+                                         browser=self.session.browser))
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def palette_items(self) -> list[Item]:
+        return self.index.items()
+
+
+def _clamp(width: int) -> int:
+    return max(MIN_MEASURE, min(MAX_MEASURE, int(width)))

@@ -1,0 +1,177 @@
+"""The article as a page of lines at a given measure.
+
+A Page is a list of paragraphs (the title, the date line, the body blocks and,
+when asked, the lines the cleaner cut). `layout` wraps them into lines that
+are offsets into each paragraph's text, so nothing is copied and a screen
+line maps back to (block, offset) exactly: highlights, search and the saved
+reading position all speak that one coordinate."""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ...core.models import Article
+from .glyphs import UNICODE, Glyphs
+from .when import human_published, reading_time
+from .wrap import wrap_offsets
+
+TITLE_KEY = -1
+META_KEY = -2
+CUT_HEAD_KEY = -3
+CUT_KEY_BASE = -1000  # cut line j has key CUT_KEY_BASE - j
+BLANK = -1
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of the page: `key` is the article block index (>= 0) or
+    one of the negative keys above; `text` is exactly what is shown."""
+
+    key: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """What goes before a paragraph's first line and before the lines after it."""
+
+    first: str = ""
+    rest: str = ""
+
+
+def build_paras(article: Article, show_cut: bool = False, glyphs: Glyphs = UNICODE) -> list[Para]:
+    """The page's paragraphs in order: title, date line, (cut lines,) body."""
+    paras = [Para(TITLE_KEY, "title", _display(article.title or article.source))]
+    paras.append(Para(META_KEY, "meta", meta_line(article, glyphs.dot)))
+    if show_cut:
+        paras.extend(_cut_paras(article))
+    paras.extend(Para(i, block.kind, _display(block.text)) for i, block in enumerate(article.blocks))
+    return paras
+
+
+def meta_line(article: Article, dot: str = "\u00b7") -> str:
+    """byline · site · published (in words) · reading time."""
+    parts = [", ".join(article.byline)] if article.byline else []
+    if article.site:
+        parts.append(article.site)
+    if published := human_published(article.published):
+        parts.append(published)
+    parts.append(reading_time(article.word_count))
+    return f" {dot} ".join(_display(part) for part in parts)
+
+
+def _cut_paras(article: Article) -> list[Para]:
+    count = len(article.removed)
+    head = f"What the cleaner cut: {count} line{'s' if count != 1 else ''} (c hides)"
+    paras = [Para(CUT_HEAD_KEY, "cut-head", head if count else "The cleaner cut nothing.")]
+    for j, line in enumerate(article.removed):
+        why = article.removed_why[j] if j < len(article.removed_why) else ""
+        paras.append(Para(CUT_KEY_BASE - j, "cut", _display(line) + (f"  [{why}]" if why else "")))
+    return paras
+
+
+def _display(text: str) -> str:
+    """Tabs become one space (same length, so offsets still hold)."""
+    return text.replace("\t", " ")
+
+
+def prefix_for(kind: str, glyphs: Glyphs) -> Prefix:
+    if kind == "quote":
+        return Prefix(glyphs.quote_bar + " ", glyphs.quote_bar + " ")
+    if kind == "list_item":
+        return Prefix(glyphs.bullet + " ", "  ")
+    if kind == "cut":
+        return Prefix(glyphs.cut + " ", "  ")
+    return Prefix()
+
+
+def gap_before(previous: Para | None, para: Para) -> int:
+    """Blank lines between two paragraphs: none inside the header or a list."""
+    if previous is None:
+        return 0
+    if para.kind == "meta":
+        return 0
+    if para.kind == previous.kind and para.kind in ("list_item", "cut"):
+        return 0
+    return 1
+
+
+class Layout:
+    """The paragraphs wrapped at one measure: three parallel arrays, one entry
+    per screen line (paragraph index, start, end; start == BLANK for a gap)."""
+
+    def __init__(self, paras: list[Para], measure: int, glyphs: Glyphs) -> None:
+        self.paras = paras
+        self.measure = max(10, measure)
+        self.para = array("l")
+        self.start = array("l")
+        self.end = array("l")
+        self.first_line: list[int] = []
+        self._index = {para.key: i for i, para in enumerate(paras)}
+        previous = None
+        for number, para in enumerate(paras):
+            for _ in range(gap_before(previous, para)):
+                self._append(number, BLANK, BLANK)
+            self.first_line.append(len(self.para))
+            prefix = prefix_for(para.kind, glyphs)
+            width = self.measure - max(len(prefix.first), len(prefix.rest))
+            for start, end in _lines(para, width):
+                self._append(number, start, end)
+            previous = para
+        self.first_line.append(len(self.para))
+
+    def _append(self, para: int, start: int, end: int) -> None:
+        self.para.append(para)
+        self.start.append(start)
+        self.end.append(end)
+
+    @property
+    def height(self) -> int:
+        return len(self.para)
+
+    def has_key(self, key: int) -> bool:
+        return key in self._index
+
+    def line_of(self, key: int, offset: int) -> int:
+        """The screen line showing `offset` of paragraph `key` (its first line if
+        the key is unknown to this layout, e.g. a cut line no longer shown)."""
+        number = self._index.get(key)
+        if number is None:
+            return 0 if key < 0 else self.height - 1
+        first, stop = self.first_line[number], self.first_line[number + 1]
+        line = bisect_right(self.start, offset, first, stop) - 1
+        return max(first, min(line, stop - 1))
+
+    def position_of(self, y: int) -> tuple[int, int]:
+        """The (key, offset) shown at line `y`; a blank line belongs to what follows."""
+        if self.height == 0:
+            return (TITLE_KEY, 0)
+        y = max(0, min(y, self.height - 1))
+        number = self.para[y]
+        if self.start[y] == BLANK:  # a gap is stored with the paragraph it precedes
+            return (self.paras[number].key, 0)
+        return (self.paras[number].key, self.start[y])
+
+    def body_position(self, y: int) -> tuple[int, int]:
+        """Like position_of, but header lines count as the start of the body."""
+        key, offset = self.position_of(y)
+        return (key, offset) if key >= 0 else (0, 0)
+
+
+def _lines(para: Para, width: int) -> list[tuple[int, int]]:
+    if para.kind == "preformatted":
+        return _hard_lines(para.text, width)
+    return wrap_offsets(para.text, width)
+
+
+def _hard_lines(text: str, width: int) -> list[tuple[int, int]]:
+    """Preformatted text keeps its line breaks and spaces; long lines are cut."""
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        pieces = range(0, len(line), width) if line else [0]
+        lines.extend((start + a, start + min(a + width, len(line))) for a in pieces)
+        start += len(line) + 1
+    return lines

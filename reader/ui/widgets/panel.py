@@ -1,0 +1,187 @@
+"""The side panel: People, Places, Organisations, Dates and Quotes, with
+counts, as one keyboard-driven list. Until the analysis arrives it says that
+it is working; items whose mentions are on screen carry a marker."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import keys
+from ..support.glyphs import UNICODE, Glyphs
+from ..support.items import SECTIONS, Index, Item
+
+QUOTE_CHARS = 280  # longer quotes are cut in the panel (the text has them whole)
+STYLES = {"PERSON": "$reader-person", "PLACE": "$reader-place", "ORG": "$reader-org",
+          "DATE": "$reader-date", "QUOTE": "$reader-quote"}
+
+
+class IndexList(OptionList):
+    """The list itself, with vim keys; sections fold with h and unfold with l."""
+
+    BINDINGS = keys.bindings(keys.PANEL_KEYS)
+
+    def action_collapse(self) -> None:
+        self.parent_panel.fold(self.highlighted, True)
+
+    def action_expand(self) -> None:
+        self.parent_panel.fold(self.highlighted, False)
+
+    @property
+    def parent_panel(self) -> Panel:
+        return self.query_ancestor(Panel)
+
+
+class Panel(Vertical):
+    """Everything the analysis found, grouped; the cursor drives the article."""
+
+    class ItemHighlighted(Message):
+        def __init__(self, item: Item | None) -> None:
+            super().__init__()
+            self.item = item
+
+    class ItemChosen(Message):
+        def __init__(self, item: Item) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, glyphs: Glyphs = UNICODE, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.glyphs = glyphs
+        self.index = Index()
+        self.folded: set[str] = set()
+        self.in_view: set[str] = set()
+        self.walk: tuple[str, int, int] | None = None  # item id, position, count
+        self._rows: list[str] = []  # option ids in display order
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Analysing\u2026"), id="panel-status")
+        yield IndexList(id="index")
+
+    @property
+    def list(self) -> IndexList:
+        return self.query_one(IndexList)
+
+    def show_working(self, text: str) -> None:
+        self.query_one("#panel-status", Static).update(Content(text))
+        self.set_class(True, "-working")
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#panel-status", Static).update(Content(text))
+        self.set_class(True, "-working")
+        self.set_class(True, "-failed")
+
+    def show_index(self, index: Index) -> None:
+        """Fill the list; the status line then shows the totals."""
+        self.index = index
+        total = len(index.items())
+        self.query_one("#panel-status", Static).update(
+            Content(f"{total} item{'s' if total != 1 else ''} found" if total else
+                    "Nothing found to list."))
+        self.set_class(False, "-working")
+        self._rebuild(keep=None)
+
+    def highlighted_item(self) -> Item | None:
+        option = self.list.highlighted_option
+        return self.index.get(option.id) if option and option.id else None
+
+    def select_item(self, item_id: str) -> None:
+        """Move the cursor to an item (unfolding its section)."""
+        item = self.index.get(item_id)
+        if item is None:
+            return
+        self.folded.discard(item.section)
+        self._rebuild(keep=item_id)
+
+    def mark_in_view(self, ids: set[str]) -> None:
+        """Mark the items that have a mention on screen (only repaint changes)."""
+        changed = (ids ^ self.in_view) & set(self._rows)
+        self.in_view = ids
+        for item_id in changed:
+            self._refresh_item(item_id)
+
+    def set_walk(self, walk: tuple[str, int, int] | None) -> None:
+        """Show 'n/m' beside the item whose mentions n/N are walking."""
+        previous, self.walk = self.walk, walk
+        for item_id in {w[0] for w in (previous, walk) if w}:
+            if item_id in self._rows:
+                self._refresh_item(item_id)
+
+    def fold(self, row: int | None, folded: bool) -> None:
+        if row is None or not self._rows:
+            return
+        section = self._rows[row].split(":")[0].removeprefix("section-")
+        (self.folded.add if folded else self.folded.discard)(section)
+        self._rebuild(keep=f"section-{section}" if folded else self._rows[row])
+
+    def _refresh_item(self, item_id: str) -> None:
+        item = self.index.get(item_id)
+        if item is not None:
+            self.list.replace_option_prompt(item_id, self._prompt(item))
+
+    def _rebuild(self, keep: str | None) -> None:
+        options: list[Option] = []
+        for section, title in SECTIONS:
+            items = self.index.sections.get(section, [])
+            if not items:
+                continue
+            options.append(Option(self._heading(section, title, len(items)), id=f"section-{section}"))
+            if section not in self.folded:
+                options.extend(Option(self._prompt(item), id=item.id) for item in items)
+        self._rows = [option.id or "" for option in options]
+        index_list = self.list
+        index_list.set_options(options)
+        if keep in self._rows:
+            index_list.highlighted = self._rows.index(keep)
+        elif options:
+            index_list.highlighted = 1 if len(options) > 1 else 0
+
+    def _heading(self, section: str, title: str, count: int) -> Content:
+        sign = self.glyphs.collapsed if section in self.folded else self.glyphs.expanded
+        return Content.assemble((f"{sign} {title.upper()}", "bold $text-muted"),
+                                (f"  {count}", "$text-muted"))
+
+    def _prompt(self, item: Item) -> Content:
+        marker = self.glyphs.marker if item.id in self.in_view else " "
+        walk = f"  {self.walk[1]}/{self.walk[2]}" if self.walk and self.walk[0] == item.id else ""
+        parts: list[tuple[str, str] | str] = [(f"{marker} ", "$accent")]
+        if item.section == "QUOTE":
+            parts += [(item.title, "bold"), (walk, "$accent"), "\n  ",
+                      (_quoted(item.detail, self.glyphs), STYLES["QUOTE"])]
+        elif item.section == "DATE":
+            parts += [(item.title, STYLES["DATE"]), ("  " + item.detail, "$text-muted"),
+                      (self._count(item), "$text-muted"), (walk, "$accent")]
+        else:
+            parts += [(item.title, STYLES[item.section]), (self._count(item), "$text-muted"),
+                      (walk, "$accent")]
+            if item.detail:
+                parts += ["\n  ", (f"also {item.detail}", "$text-muted")]
+        return Content.assemble(*parts)
+
+    def _count(self, item: Item) -> str:
+        return f"  {self.glyphs.times}{item.count}" if item.count > 1 else ""
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        item = self.index.get(event.option.id or "")
+        self.post_message(self.ItemHighlighted(item))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id.startswith("section-"):
+            section = option_id.removeprefix("section-")
+            self.fold(event.option_index, section not in self.folded)
+            return
+        item = self.index.get(option_id)
+        if item is not None:
+            self.post_message(self.ItemChosen(item))
+
+
+def _quoted(text: str, glyphs: Glyphs) -> str:
+    if len(text) > QUOTE_CHARS:
+        text = text[:QUOTE_CHARS].rsplit(" ", 1)[0] + glyphs.ellipsis
+    return f"{glyphs.open_quote}{text}{glyphs.close_quote}"
