@@ -1,90 +1,266 @@
-"""Quotes: text inside quotation marks, attributed to the subject of a
-speech verb ('said', 'told', 'added', 'according to') beside it."""
+"""Quotes: direct quotations (text inside quotation marks) and reported
+speech ('Kuleba said Russia had appealed ...'), each with its speaker.
+
+Quotation marks are paired on the plain text (quote_marks); the parse then
+decides what is a quotation rather than a scare quote or a title (a real
+quotation is a clause, or is what a speech verb introduces) and who is
+speaking (speakers). Parts of one quotation interrupted by 'he said' become
+one quote; a quotation running over several paragraphs gives one quote per
+paragraph, all with the speaker of its first part."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..models import Entity, Quote
 from .layout import Layout
+from .quote_marks import Segment, find_segments
+from .speakers import REPORTING_VERBS, Context, governs, is_cue, speaker_name, subject_of
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "write", "state", "declare", "announce", "explain", "insist",
-    "claim", "warn", "note", "argue", "describe", "ask", "reply", "respond", "continue",
-    "acknowledge", "admit", "recall", "suggest", "tweet", "post", "call", "urge",
-}
-_QUOTED = re.compile(r"“([^”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«\s?([^»]{2,2000}?)\s?»|„([^“”]{2,2000}?)[“”]")
-_PRONOUNS = {"he", "she", "they", "i", "we"}
-MIN_QUOTE_WORDS = 4  # shorter quoted strings are usually scare quotes or titles
+MIN_CLAUSE_WORDS = 4  # an unattributed quotation shorter than this is a scare quote or a name
+MIN_PLAIN_WORDS = 8  # this long, it is a quotation even without a verb
+_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or",
+                "from", "vs", "vs.", "de", "la", "le", "du", "von", "van", "is", "are", "&"}
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+@dataclass
+class _Found:
+    """One quotation segment with what the parse says about it."""
+
+    seg: Segment
+    block: int
+    cue: Any = None  # the speech-verb token attributed to it
+    linked: bool = False  # the cue governs it (or it governs the cue)
+    speaker: str | None = None
+    is_quote: bool = False
 
 
 def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]:
-    owner = _owner_index(entities, layout)
-    quotes: list[Quote] = []
-    for match in _QUOTED.finditer(layout.text):
-        group = next(i for i in range(1, 5) if match.group(i) is not None)
-        start, end = match.span(group)
-        text = layout.text[start:end].rstrip(" ,")
-        end = start + len(text)
-        if len(text.split()) < MIN_QUOTE_WORDS:
-            continue
-        mention = layout.locate(start, end)
-        if mention is None:
-            continue
-        speaker = _speaker(doc, start, end, owner)
-        quotes.append(Quote(text, speaker, "direct", mention.block, mention.start, mention.end))
+    """Direct quotes and reported speech, in reading order."""
+    spans = [(s, s + n) for s, n in zip(layout.starts, layout.lengths)]
+    segments = find_segments(layout.text, spans)
+    ctx = Context.build(doc, layout, entities, [(s.outer_start, s.outer_end) for s in segments])
+    found = [_attribute(ctx, _Found(seg, layout.block_of(seg.start))) for seg in segments]
+    _decide(ctx, found)
+    kept = [f for f in found if f.is_quote]
+    _inherit_speakers(kept)
+    quotes = [q for group in _merge(kept) if (q := _to_quote(ctx, group)) is not None]
+    quotes.extend(find_reported(ctx))
+    quotes.sort(key=lambda q: (q.block, q.start, q.kind))
     return quotes
 
 
-def _owner_index(entities: list[Entity], layout: Layout) -> dict[int, str]:
-    """Global start offset of each entity mention -> the entity's row name."""
-    index: dict[int, str] = {}
-    for entity in entities:
-        for m in entity.mentions:
-            index[layout.starts[m.block] + m.start] = entity.name
-    return index
+# ---------------------------------------------------------------- attribution
+def _attribute(ctx: Context, item: _Found) -> _Found:
+    cue, linked = _find_cue(ctx, item)
+    item.cue, item.linked = cue, linked
+    if cue is not None:
+        item.speaker = speaker_name(ctx, subject_of(cue))
+    elif item.seg.outer_start > 0:
+        item.speaker = _colon_speaker(ctx, item)
+    return item
 
 
-def _speaker(doc: Any, start: int, end: int, owner: dict[int, str]) -> str | None:
-    sentences = _nearby_sentences(doc, start, end)
-    for sent in sentences:
-        for token in sent:
-            if start <= token.idx < end or token.lemma_ not in SPEECH_VERBS:
-                continue
-            subject = _subject(token)
-            if subject is not None:
-                return _name_for(subject, doc, owner)
+def _inner_tokens(ctx: Context, seg: Segment) -> list[Any]:
+    span = ctx.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
+    """The speech verb for a quotation: one that governs it (or that it
+    governs) in its own sentence, else one beside it in the sentence, else
+    one in the sentence before or just after it in the same paragraph."""
+    doc, seg = ctx.doc, item.seg
+    inner = _inner_tokens(ctx, seg)
+    if not inner:
+        return None, False
+    inner_ids = {t.i for t in inner}
+    sents = _sentences(doc, seg.outer_start, seg.outer_end)
+    cues = [t for s in sents for t in s if is_cue(t) and not ctx.in_quote(t)
+            and ctx.layout.block_of(t.idx) == item.block]
+    linked = [c for c in cues if _linked(c, inner, inner_ids)]
+    middle = (seg.start + seg.end) / 2
+    if linked:
+        return min(linked, key=lambda c: abs(c.idx - middle)), True
+    if cues:
+        return min(cues, key=lambda c: abs(c.idx - middle)), False
+    before, after = _neighbours(doc, sents, item.block, ctx.layout)
+    if before is not None:
+        prior = [t for t in before if is_cue(t) and not ctx.in_quote(t)]
+        if prior:
+            return prior[-1], False
+    if after is not None:
+        lead = [t for t in list(after)[:8] if is_cue(t) and not ctx.in_quote(t)]
+        if lead:
+            return lead[0], False
+    return _colon_cue(ctx, item), False
+
+
+def _linked(cue: Any, inner: list[Any], inner_ids: set[int]) -> bool:
+    if any(a.i in inner_ids for a in cue.ancestors):
+        return True
+    roots = [t for t in inner if t.head.i not in inner_ids or t.head.i == t.i]
+    return any(governs(cue, t) for t in roots)
+
+
+def _sentences(doc: Any, start: int, end: int) -> list[Any]:
+    return [s for s in doc.sents if s.start_char < end and s.end_char > start]
+
+
+def _neighbours(doc: Any, sents: list[Any], block: int, layout: Layout) -> tuple[Any, Any]:
+    first, last = sents[0], sents[-1]
+    before = doc[first.start - 1].sent if first.start > 0 else None
+    after = doc[last.end].sent if last.end < len(doc) else None
+    if before is not None and layout.block_of(before.start_char) != block:
+        before = None
+    if after is not None and layout.block_of(after.end_char - 1) != block:
+        after = None
+    return before, after
+
+
+def _colon_cue(ctx: Context, item: _Found) -> Any:
+    """'He told reporters:' ending the previous paragraph introduces this one."""
+    seg, layout = item.seg, ctx.layout
+    if item.block == 0 or seg.outer_start - layout.starts[item.block] > 1:
+        return None
+    prev_start = layout.starts[item.block - 1]
+    prev_text = layout.text[prev_start: prev_start + layout.lengths[item.block - 1]].rstrip()
+    if not prev_text.endswith(":"):
+        return None
+    last = ctx.doc.char_span(prev_start, prev_start + len(prev_text), alignment_mode="expand")
+    cues = [t for t in last if is_cue(t) and not ctx.in_quote(t)] if last is not None else []
+    return cues[-1] if cues else None
+
+
+def _colon_speaker(ctx: Context, item: _Found) -> str | None:
+    """'Trump on Twitter: “...”' -> the person or organisation before the colon."""
+    text = ctx.layout.text
+    pos = item.seg.outer_start - 1
+    while pos >= 0 and text[pos] == " ":
+        pos -= 1
+    if pos < 0 or text[pos] != ":":
+        return None
+    span = ctx.doc.char_span(max(0, pos - 120), pos, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in reversed(list(span)):
+        if token.text == "\n" or token.is_space and "\n" in token.text or ctx.in_quote(token):
+            break
+        entity = ctx.entity_of.get(token.i)
+        if entity is not None and entity.type in ("PERSON", "ORG"):
+            return entity.name
     return None
 
 
-def _nearby_sentences(doc: Any, start: int, end: int) -> list[Any]:
-    inside = [s for s in doc.sents if s.end_char > start - 2 and s.start_char < end + 2]
-    after = [s for s in doc.sents if s.start_char >= end][:1]
-    return inside + after
+# ---------------------------------------------------------------- quote or not
+def _decide(ctx: Context, found: list[_Found]) -> None:
+    groups: dict[int, bool] = {}
+    for item in found:
+        if item.seg.continues and item.seg.group in groups:
+            item.is_quote = groups[item.seg.group]
+            continue
+        item.is_quote = _is_quotation(ctx, item)
+        if item.seg.group >= 0:
+            groups[item.seg.group] = item.is_quote
 
 
-def _subject(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if verb.dep_ in ("advcl", "ccomp", "conj", "xcomp") and verb.head is not verb:
-        return _subject(verb.head) if verb.head.lemma_ in SPEECH_VERBS else None
-    return None
+def _is_quotation(ctx: Context, item: _Found) -> bool:
+    """A quotation is what a speech verb introduces, or a clause of its own;
+    short unattributed strings are scare quotes, titled strings are titles."""
+    text = ctx.layout.text[item.seg.start:item.seg.end]
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    if item.linked:
+        return True
+    if _title_like(words, text):
+        return False
+    if len(words) >= MIN_PLAIN_WORDS:
+        return True
+    tokens = _inner_tokens(ctx, item.seg)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    return len(words) >= MIN_CLAUSE_WORDS and has_verb
 
 
-def _name_for(token: Any, doc: Any, owner: dict[int, str]) -> str | None:
-    if token.lower_ in _PRONOUNS:
-        return _last_person_before(doc, token.idx, owner)
-    for t in token.subtree:
-        if t.idx in owner:
-            return owner[t.idx]
-    phrase = doc[token.left_edge.i: token.right_edge.i + 1].text
-    return phrase if phrase and phrase[0].isupper() else None
+def _title_like(words: list[str], text: str) -> bool:
+    """'Fox News Sunday', 'The Art of the Deal': every word capitalised."""
+    if len(words) > 10 or text.rstrip().endswith(("?", "!")):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS or
+                                         w[0].isdigit() for w in words)
 
 
-def _last_person_before(doc: Any, offset: int, owner: dict[int, str]) -> str | None:
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start_char < offset]
-    for ent in reversed(people):
-        if ent.start_char in owner:
-            return owner[ent.start_char]
-    return None
+# ---------------------------------------------------------------- grouping
+def _inherit_speakers(kept: list[_Found]) -> None:
+    """A quotation with no cue at all continues the previous speaker when it
+    follows that quotation in the same or the next paragraph."""
+    prev: _Found | None = None
+    for item in kept:
+        if item.speaker is None and item.cue is None and prev is not None \
+                and prev.speaker and item.block - prev.block <= 1:
+            item.speaker = prev.speaker
+        prev = item
+
+
+def _merge(kept: list[_Found]) -> list[list[_Found]]:
+    """Consecutive parts of one quotation in one paragraph ('“X,” he said.
+    “Y.”') share their cue; they become one quote."""
+    groups: list[list[_Found]] = []
+    for item in kept:
+        last = groups[-1][-1] if groups else None
+        if last is not None and last.block == item.block and not item.seg.continues and \
+                (_same_cue(last.cue, item.cue) or (item.cue is None and last.speaker == item.speaker)):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _same_cue(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
+def _to_quote(ctx: Context, group: list[_Found]) -> Quote | None:
+    text = " ".join(ctx.layout.text[f.seg.start:f.seg.end] for f in group)
+    mention = ctx.layout.locate(group[0].seg.start, group[-1].seg.end)
+    if mention is None:
+        return None
+    speaker = next((f.speaker for f in group if f.speaker), None)
+    return Quote(" ".join(text.split()), speaker, "direct", mention.block, mention.start, mention.end)
+
+
+# ---------------------------------------------------------------- reported speech
+def find_reported(ctx: Context) -> list[Quote]:
+    """'X said (that) CLAUSE' outside quotation marks -> a reported quote
+    whose text is the clause."""
+    out: list[Quote] = []
+    for token in ctx.doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS or ctx.in_quote(token):
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp" and c.i > token.i):
+            quote = _reported(ctx, token, clause)
+            if quote is not None:
+                out.append(quote)
+    return out
+
+
+def _reported(ctx: Context, cue: Any, clause: Any) -> Quote | None:
+    doc = ctx.doc
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "\"”’'":
+        end -= 1
+    span = doc[start:end]
+    if len(span) < 3:
+        return None
+    quoted = sum(ctx.in_quote(t) for t in span)
+    if quoted >= 0.6 * len(span):
+        return None  # a direct quotation ('“...,” he said')
+    mention = ctx.layout.locate(span.start_char, span.end_char)
+    if mention is None:
+        return None
+    speaker = speaker_name(ctx, subject_of(cue))
+    return Quote(span.text, speaker, "reported", mention.block, mention.start, mention.end)
