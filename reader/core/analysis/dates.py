@@ -1,116 +1,174 @@
-"""Dates: spaCy DATE/TIME spans resolved to TIMEX3-style values against the
-publication date ('Wednesday' -> '2022-07-13', 'last month' -> '2022-06')."""
+"""Dates: every time expression in the body with a TIMEX3-style value resolved
+against the publication date ('Wednesday' -> '2022-07-13', 'last month' ->
+'2022-06', 'three years' -> 'P3Y').
+
+Spans come from the rule-based recogniser (timex/recognise.py), topped up with
+spaCy's DATE/TIME entities the rules missed; the parse supplies the tense that
+decides which way a bare weekday or month points; each value may anchor the
+next ('the third quarter' ... 'a year earlier')."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from ..models import DateRef
 from .layout import Layout
+from .timex import Context, Point, Span, Timex, normalise, parse_value, recognise
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-_YEAR = re.compile(r"^(?:since |in |the )?(\d{4})s?$")
-_DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
-                       r"(second|minute|hour|day|week|month|year|decade)s?\b", re.I)
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_UNIT = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
-         "year": "Y", "decade": "0Y"}
+# Words spaCy puts at the edges of DATE spans that TimeML leaves outside.
+_LEAD = re.compile(r"^(?:(?:just|only|barely|both|between|from|since|until|through|by|in|on|at|for|"
+                   r"during|within|about|around|over|of|and|or|to|as|early as|as early as|as late as|"
+                   r"sometime|some|an?)\s+)+", re.I)
+_TRAIL = re.compile(r"(?:\s+(?:and|or|to|through|until)(?:\s+\S+)?|'s|’s|,)$", re.I)
+_ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s+date)\b", re.I)
 
 
 def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[DateRef]:
+    """Every date/time expression in the analysed text, in order, with its value."""
+    text = layout.text
+    ref_day = reference.date() if reference is not None else None
+    spans = _merge(recognise(text), _model_spans(doc, text))
     out: list[DateRef] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+    anchor: Point | None = None
+    sentence_of = _sentence_index(doc)
+    last_sentence = -1
+    for span in spans:
+        sentence = sentence_of(span.start)
+        ctx = Context(ref_day, _tense(doc, span.start, span.end), anchor, text[span.end:span.end + 40])
+        timex = _resolve(text[span.start:span.end], ctx, sentence == last_sentence)
+        if timex is None:
             continue
-        mention = layout.locate(ent.start_char, ent.end_char)
+        mention = layout.locate(span.start, span.end)
         if mention is None:
             continue
-        kind, value = resolve(ent.text, reference, _tense(ent))
-        if kind == "time" and ent.label_ == "DATE":
-            kind = "date"
-        out.append(DateRef(ent.text, value, kind, mention.block, mention.start, mention.end))
+        out.append(DateRef(text[span.start:span.end], timex.value, timex.kind,
+                           mention.block, mention.start, mention.end))
+        point = parse_value(timex.value) if timex.kind in ("date", "time") else None
+        if point is not None:
+            anchor, last_sentence = point, sentence
     return out
 
 
-def _tense(ent: Any) -> str:
-    head = ent.root.head
-    if head.tag_ in ("VBD", "VBN"):
-        return "past"
-    if head.tag_ == "MD" or any(c.lower_ in ("will", "'ll") for c in head.children):
-        return "future"
-    return "present"
-
-
-def resolve(text: str, reference: datetime | None, tense: str = "past") -> tuple[str, str | None]:
-    """(kind, value) for one expression."""
-    low = text.lower().strip()
-    duration = _DURATION.search(low)
-    if duration and not low.startswith(("last ", "next ", "this ")) and "ago" not in low:
-        return "duration", _duration_value(duration)
-    match = _YEAR.match(low)
-    if match:
-        return "date", match.group(1)[:3] if low.endswith("s") else match.group(1)
-    if reference is None:
-        return "date", None
-    ref = reference.date()
-    for i, day in enumerate(WEEKDAYS):
-        if day in low:
-            return "date", _weekday(ref, i, tense, low).isoformat()
-    if low in ("today", "this morning", "tonight", "this evening", "this afternoon"):
-        return "date", ref.isoformat()
-    if low == "yesterday":
-        return "date", (ref - timedelta(days=1)).isoformat()
-    if low == "tomorrow":
-        return "date", (ref + timedelta(days=1)).isoformat()
-    if low in ("last month", "next month", "this month"):
-        delta = {"last": -1, "next": 1, "this": 0}[low.split()[0]]
-        month = ref.month - 1 + delta
-        return "date", f"{ref.year + month // 12}-{month % 12 + 1:02d}"
-    if low in ("last year", "next year", "this year"):
-        delta = {"last": -1, "next": 1, "this": 0}[low.split()[0]]
-        return "date", str(ref.year + delta)
-    return "date", _with_dateparser(text, reference)
-
-
-def _weekday(ref: date, index: int, tense: str, low: str) -> date:
-    """The nearest such weekday: the publication day itself when it matches,
-    else back for past tense, forward for future."""
-    delta = index - ref.weekday()
-    if "next" in low or (tense == "future" and delta != 0):
-        return ref + timedelta(days=delta % 7 or 7)
-    if "last" in low:
-        return ref - timedelta(days=(-delta) % 7 or 7)
-    if delta == 0:
-        return ref
-    return ref - timedelta(days=(-delta) % 7)
-
-
-def _duration_value(match: re.Match) -> str:
-    amount = _NUMBERS.get(match.group(1).lower())
-    if amount is None:
-        amount = int(match.group(1)) if match.group(1).isdigit() else "X"
-    unit = match.group(2).lower()
-    prefix = "PT" if unit in ("second", "minute", "hour") else "P"
-    if unit == "decade":
-        return f"P{amount * 10 if isinstance(amount, int) else 'X'}Y"
-    return f"{prefix}{amount}{_UNIT[unit]}"
-
-
-def _with_dateparser(text: str, reference: datetime) -> str | None:
-    import dateparser  # ~0.3 s import; analysis runs in a worker
-
-    settings = {"RELATIVE_BASE": reference.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
-                "REQUIRE_PARTS": []}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None:
+def _resolve(expression: str, ctx: Context, same_sentence: bool) -> Timex | None:
+    """normalise() plus the few readings that need the surrounding words."""
+    if not same_sentence and ctx.anchor is not None and ctx.anchor.granularity == "D":
+        # a bare clock time takes its day from a date earlier in its own sentence only
+        clock_ctx = Context(ctx.reference, ctx.tense, None, ctx.after)
+    else:
+        clock_ctx = ctx
+    timex = normalise(expression, ctx)
+    if timex is not None and timex.kind == "time" and not re.search(
+            r"\b(?:today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            r"night|\d{4})\b", expression, re.I):
+        timex = normalise(expression, clock_ctx)
+    if timex is None:
         return None
-    low = text.lower()
-    if not any(ch.isdigit() for ch in low) or re.search(r"\b\d{1,2}\b", low):
-        return parsed.date().isoformat()
-    if any(m in low for m in MONTHS):
-        return f"{parsed.year}-{parsed.month:02d}"
-    return parsed.date().isoformat()
+    low = expression.lower()
+    if timex.kind == "date" and _ENDED.match(ctx.after) and re.fullmatch(
+            r"(?:the |its |their )?(?:fiscal |financial )?(?:full )?year", low):
+        return Timex("duration", "P1Y")
+    return timex
+
+
+# --- spans -----------------------------------------------------------------------
+def _model_spans(doc: Any, text: str) -> list[Span]:
+    """spaCy DATE/TIME entities, trimmed to TimeML extents."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        piece = text[start:end]
+        lead = _LEAD.match(piece)
+        if lead:
+            start += lead.end()
+        while True:
+            trail = _TRAIL.search(text[start:end])
+            if not trail or trail.start() == 0:
+                break
+            end = start + trail.start()
+        if end > start:
+            spans.append(Span(start, end, "model"))
+    return spans
+
+
+def _merge(rules: list[Span], model: list[Span]) -> list[Span]:
+    """Rule spans first; a model span only where no rule span overlaps it.
+    A clock time directly before or after a day joins it ('10 p.m. Wednesday')."""
+    out = list(rules)
+    for span in model:
+        if all(span.end <= r.start or span.start >= r.end for r in rules):
+            out.append(span)
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+# --- tense -------------------------------------------------------------------------
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_FUTURE_VERBS = {"plan", "expect", "intend", "schedule", "set", "due", "hope", "aim", "want", "seek",
+                 "prepare", "propose", "try", "going", "slate", "anticipate", "project", "forecast",
+                 "begin", "start", "need", "promise", "threaten", "pledge", "vow", "agree", "decide"}
+_MODALS = {"would", "could", "should", "may", "might", "must", "can"}
+
+
+def _tense(doc: Any, start: int, end: int) -> str:
+    """past | present | future | '' for the clause the expression sits in."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
+            break
+        if verb.head is verb:
+            return ""
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    return _verb_tense(verb, 0)
+
+
+def _verb_tense(verb: Any, depth: int) -> str:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}:
+        return "past"
+    if "to" in words or verb.tag_ == "VB" and not words & _MODALS:
+        parent = verb.head
+        if parent is not verb and depth < 3:
+            if parent.lemma_ in _FUTURE_VERBS:
+                return "future"
+            if parent.pos_ in ("VERB", "AUX", "ADJ"):
+                return _verb_tense(parent, depth + 1)
+    if words & _MODALS:
+        return "future"
+    if verb.tag_ == "VBN" and depth < 3 and verb.head is not verb and verb.dep_ in ("acl", "relcl", "advcl"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
+        if verb.tag_ == "VBG" and words & {"was", "were"}:
+            return "past"
+        return "present"
+    return ""
+
+
+def _sentence_index(doc: Any):
+    """offset -> index of the sentence it falls in (0 when there is no parse)."""
+    starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def index(offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(starts, offset) - 1
+
+    return index
+
+
+def reference_day(reference: datetime | date | None) -> date | None:
+    if isinstance(reference, datetime):
+        return reference.date()
+    return reference

@@ -1,0 +1,201 @@
+"""Periods without a month: quarters, halves, seasons, years, and relative units
+('last week', 'the following year', 'the year-ago quarter') resolved against
+the reference day or, when the words point back ('that', 'the following'),
+against the last value mentioned."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .calendar import quarter, shift, weekday_near
+from .calendar_expr import (_ANAPHORIC, _DELTA, _EDGE_UNIT, _GRAN, _HALF, _QUARTER, _REL_UNIT, _SEASON,
+                            _YEAR_AGO, _direction, _relative_year)
+from .lexicon import SEASONS
+from .normalise import Context
+from .values import Point
+
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                   "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def period(low: str, year: int | None, ctx: Context) -> Point | str | None:
+    for reader in (_quarter, _half, _season):
+        found = reader(low, year, ctx)
+        if found is not None:
+            return found
+    if year is not None:
+        return _in_year(low, year, ctx)
+    year_rel = _relative_year(low, ctx)
+    if year_rel is not None and not re.search(r"\b(?:quarter|period)\b", low):
+        return Point(date(year_rel, 1, 1), "Y")
+    return _relative(low, ctx)
+
+
+def _in_year(low: str, year: int, ctx: Context) -> Point:
+    """An explicit year; 'the 1988 period' after a quarter is that quarter in 1988."""
+    anchor = ctx.anchor
+    if re.search(r"\b(?:period|quarter)\b", low) and anchor is not None and anchor.granularity in ("Q", "H"):
+        return Point(anchor.day.replace(year=year), anchor.granularity)
+    return Point(date(year, 1, 1), "Y")
+
+
+def _pick_year(ctx: Context, start_month: int, low: str, months: int = 3) -> int | None:
+    """The year of a quarter/half/season named without one: the latest that has
+    begun by the reference, or, in a future clause, the next that is not over."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    begun = ref.year if date(ref.year, start_month, 1) <= ref else ref.year - 1
+    if ctx.tense == "future" or re.search(r"\b(?:next|coming|upcoming)\b", low):
+        over = shift(date(begun, start_month, 1), "M", months) <= ref
+        return begun + 1 if over else begun
+    return begun
+
+
+def _quarter(low: str, year: int | None, ctx: Context) -> Point | None:
+    match = _QUARTER.search(low)
+    if not match:
+        return None
+    number = _QUARTER_NUMBER.get(match.group(1) or "") or int(match.group(2) or match.group(3) or 0)
+    if not number:
+        return None
+    explicit = year or _relative_year(low, ctx)
+    if explicit is None:
+        explicit = _pick_year(ctx, 3 * number - 2, low)
+        if explicit is None:
+            return None
+        if _YEAR_AGO.search(low):
+            explicit -= 1
+    return Point(date(explicit, 3 * number - 2, 1), "Q")
+
+
+def _half(low: str, year: int | None, ctx: Context) -> Point | None:
+    match = _HALF.search(low)
+    if not match:
+        return None
+    if re.search(r"\b(?:decade|century|\d0s)\b", low):
+        return None
+    number = 1 if (match.group(1) in ("first", "front") or match.group(2) == "1") else 2
+    explicit = year or _relative_year(low, ctx)
+    if explicit is None:
+        explicit = _pick_year(ctx, 6 * number - 5, low, 6)
+    return None if explicit is None else Point(date(explicit, 6 * number - 5, 1), "H")
+
+
+def _season(low: str, year: int | None, ctx: Context) -> Point | None:
+    match = _SEASON.search(low)
+    if not match:
+        return None
+    code = SEASONS[match.group(1)]
+    explicit = year or _relative_year(low, ctx)
+    if explicit is None:
+        ref = ctx.reference
+        if ref is None:
+            return None
+        start = _SEASON_START[code]
+        current = ref.year if start <= ref.month or code == "WI" and ref.month <= 2 else ref.year - 1
+        if code == "WI" and ref.month <= 2:
+            current = ref.year - 1
+        if re.search(r"\b(?:last|past|previous)\b", low):
+            explicit = current if date(current, start, 1) <= ref - timedelta(days=92) else current - 1
+        elif re.search(r"\bnext\b|\bcoming\b", low):
+            explicit = current + 1
+        elif re.search(r"\bthis\b", low):
+            explicit = ref.year
+        elif ctx.tense == "future" and current < ref.year:
+            explicit = ref.year
+        else:
+            explicit = current
+    return Point(date(explicit, _SEASON_START[code] % 12 + 1, 1), "S", code)
+
+
+def _relative(low: str, ctx: Context) -> Point | str | None:
+    if re.search(r"year[-\s](?:ago|earlier)|\b(?:corresponding|comparable)\b", low):
+        return _year_ago(ctx, quarter_only=bool(re.search(r"\b(?:quarter|period)\b", low)))
+    match = _REL_UNIT.search(low)
+    if match:
+        return _relative_unit(match.group(1), match.group(2), low, ctx)
+    match = _EDGE_UNIT.search(low)
+    if match and ctx.reference is not None:
+        unit = match.group(1) or low.split("-")[0].split()[-1].replace("year's", "year").replace("mid", "year")
+        granularity = _GRAN.get(unit.strip(), "Y")
+        base = ctx.anchor if unit == "day" and ctx.anchor is not None and ctx.anchor.granularity == "D" else Point(ctx.reference, "D")
+        return Point(base.day, granularity)
+    return None
+
+
+def _relative_unit(word: str, unit: str, low: str, ctx: Context) -> Point | str | None:
+    granularity = _GRAN[unit]
+    anchor = ctx.anchor
+    if unit in ("quarter", "period"):
+        return _relative_quarter(word, unit, low, ctx)
+    delta = _DELTA.get(word, 0)
+    anaphoric = word in _ANAPHORIC or word == "the"
+    if anaphoric and anchor is not None and _usable_anchor(anchor, granularity):
+        base = anchor.day
+    elif ctx.reference is not None:
+        base = ctx.reference
+    else:
+        return None
+    if word == "the" and unit == "year" and re.search(r"\bfull\b", low):
+        delta = 0
+    if granularity == "WE":
+        return _weekend(base, word, ctx)
+    moved = shift(base, "W" if granularity == "W" else granularity if granularity in ("M", "Y", "DE", "CE") else "D", delta)
+    return Point(moved, granularity)
+
+
+def _usable_anchor(anchor: Point, granularity: str) -> bool:
+    """An anchor can stand for 'that day' only if it is a day, 'that year' if it is
+    at most a year, and so on."""
+    order = ["D", "W", "WE", "M", "S", "Q", "H", "Y", "DE", "CE"]
+    return order.index(anchor.granularity) <= order.index(granularity)
+
+
+def _weekend(base: date, word: str, ctx: Context) -> Point:
+    if word in ("last", "past", "previous", "this past") or (word in ("the", "this") and ctx.tense == "past"):
+        saturday = weekday_near(base - timedelta(days=1), 6, -1)
+        if base.isoweekday() in (6, 7) and word in ("the", "this"):
+            saturday = weekday_near(base, 6, -1)
+    else:
+        saturday = weekday_near(base, 6, 1) if base.isoweekday() < 6 else weekday_near(base, 6, -1)
+        if word in ("next", "coming", "following"):
+            saturday = weekday_near(base + timedelta(days=1), 6, 1)
+    return Point(saturday, "WE")
+
+
+def _relative_quarter(word: str, unit: str, low: str, ctx: Context) -> Point | None:
+    anchor = ctx.anchor
+    ref = ctx.reference
+    if _YEAR_AGO.search(low) and not re.search(r"\blast year's\b", low) or re.search(r"year-(?:ago|earlier)", low):
+        return _year_ago(ctx, quarter_only=True)
+    current = Point(date(ref.year, 3 * quarter(ref) - 2, 1), "Q") if ref else None
+    if re.search(r"\blast year's\b", low) and current is not None:
+        base = anchor if anchor is not None and anchor.granularity == "Q" else current.moved("Q", -1)
+        return base.moved("Y", -1) if base.day.year >= ref.year else base
+    if word in ("this", "current", "present"):
+        return current
+    if word in ("next", "coming", "upcoming"):
+        return current.moved("Q", 1) if current else None
+    if word in ("previous", "preceding", "prior") and anchor is not None and anchor.granularity == "Q":
+        return anchor.moved("Q", -1)
+    if word in ("following",) and anchor is not None and anchor.granularity == "Q":
+        return anchor.moved("Q", 1)
+    if word in ("the", "that", "same") and anchor is not None and anchor.granularity in ("Q", "H", "M") and (
+            unit == "period" or anchor.granularity == "Q"):
+        return anchor
+    if unit == "period" and word not in ("latest", "most recent", "recent", "last", "past"):
+        return None
+    return current.moved("Q", -1) if current else None
+
+
+def _year_ago(ctx: Context, quarter_only: bool = False) -> Point | None:
+    anchor, ref = ctx.anchor, ctx.reference
+    if anchor is not None and anchor.granularity in ("Q", "H", "M", "S"):
+        return anchor.moved("Y", -1)
+    if ref is None:
+        return None
+    if quarter_only:
+        return Point(date(ref.year, 3 * quarter(ref) - 2, 1), "Q").moved("Q", -1).moved("Y", -1)
+    return Point(date(ref.year - 1, 1, 1), "Y")

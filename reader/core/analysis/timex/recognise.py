@@ -1,0 +1,218 @@
+"""Finding time expressions in running text with HeidelTime-style patterns.
+
+Extents follow TimeML: determiners and modifiers ("the", "early", "nearly")
+are inside the expression, prepositions that signal the relation ("on",
+"since", "in") are outside. Where patterns overlap the longest span wins."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (APPROX, DAY_PART, MONTH_CAP, NUM_WORDS, NUMBER, ORDINAL, SEASON, UNIT,
+                      VAGUE, WEEKDAY, YEAR)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    rule: str
+
+
+def _cap(fragment: str) -> str:
+    """A fragment matched case-sensitively inside an re.I pattern."""
+    return f"(?-i:{fragment})"
+
+
+_M = _cap(MONTH_CAP)
+_WD = _cap(WEEKDAY)
+_YR = rf"(?<![\d$£€#.,]){YEAR}(?![\d,]\d|\s*(?:%|percent\b|per\s+cent))"
+_SPELLED_YEAR = (r"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|"
+                 r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
+                 r"(?:oh\s+)?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|"
+                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand"
+                 r"(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                 r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+                 r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?)")
+_ANY_YEAR = rf"(?:{_YR}|{_SPELLED_YEAR}|'\d\d\b)"
+_DAYNUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|{ORDINAL}|twenty[\s-]first|thirtieth)"
+_EDGE = (r"(?:early|late|mid|the\s+(?:beginning|start|middle|end|close|turn|first\s+half|"
+         r"second\s+half|first\s+part|latter\s+part|last\s+half)\s+of)")
+_REL = (r"(?:(?:the\s+)?(?:last|next|past|coming|previous|following|current|present|latest|"
+        r"upcoming|preceding|same)|this(?:\s+past|\s+coming)?|that)")
+_YEAR_REL = r"(?:this|last|next|that)\s+year"
+
+# name -> pattern; every pattern is compiled with re.I.
+PATTERNS: dict[str, str] = {
+    # "Friday, Oct. 13, 1989", "Oct. 13", "March 26, 1996", "March eighth"
+    "month_day": rf"(?:{_WD},?\s+)?(?:(?:this\s+coming|this|next|last)\s+)?"
+                 rf"(?:{_EDGE}[\s-]+)?{_M}\s+{_DAYNUM}(?:,?\s+{_ANY_YEAR}|\s+{_YEAR_REL})?",
+    # "13 July 2022", "the 24th of February"
+    "day_month": rf"(?:{_WD},?\s+)?(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                 rf"{_M}(?:,?\s+{_ANY_YEAR})?",
+    # "March 1996", "early September", "the middle of October", "last April", "June last year"
+    "month": rf"(?:(?:{_EDGE}|{_REL})[\s-]+)?(?:{_EDGE}[\s-]+)?{_M}(?:,?\s+(?:of\s+)?{_ANY_YEAR}|\s+{_YEAR_REL})?",
+    "iso_date": r"(?<!\d)(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?(?!\d)",
+    "us_date": r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d\d)(?![\d/])",
+    # "last Friday", "early Tuesday", "Saturday night", "Tuesday nights"
+    "weekday": rf"(?:(?:{_REL}|early|late|earlier|later|the\s+(?:previous|following|next))\s+)?"
+               rf"{_WD}(?:'s)?(?:\s+(?:{DAY_PART})s?)?",
+    "weekday_plural": rf"(?-i:(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))",
+    "deictic": r"(?:(?:early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:today|tonight|yesterday|tomorrow)"
+               rf"(?:\s+(?:{DAY_PART}))?|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)",
+    "day_part": rf"(?:(?:early|late|later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+(?:{DAY_PART})"
+                r"|overnight|mid-?(?:morning|afternoon|day)|(?:early|late)\s+(?:morning|afternoon|evening)",
+    "clock": rf"(?:(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+             r"(?:(?<![\d:.$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+             r"|(?<![\d:.$])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.%])(?=\s*(?:local\s+time|[A-Z]{2,4}T?\b|GMT|UTC|hrs|hours|h\b))"
+             rf"|(?:{NUM_WORDS}|\d{{1,2}})\s+o'clock|noon|midnight)"
+             r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|IST|BST|CET|CEST|EET|MSK|JST|AEST|AEDT|HKT|SGT)\b)?"
+             r"(?:\s+local\s+time)?",
+    # "2022", "fiscal 1989", "the end of 1990", "mid-1996", "the summer of 2014"
+    "year": rf"(?:(?:{_EDGE}|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)[\s-]+)?"
+            rf"(?:(?:the\s+)?(?:fiscal|calendar|financial|model|tax|school|academic)(?:\s+year)?\s+)?"
+            rf"(?:{_YR}|FY\s?'?\d\d(?:\d\d)?\b|(?:the\s+year\s+)?{_SPELLED_YEAR}(?=\W*$|\s*[,.;)]|\s+(?:and|or|to|when|through|before|after)\b))",
+    "year_short": r"(?<![\w'])'\d\d\b(?!s)",
+    "decade": rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:{_EDGE}\s+)?(?:the\s+)?)?"
+              r"(?:(?<![\d$])(?:1[0-9]|20)?\d0'?s\b|'\d0s\b|(?-i:the\s+)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+    "century": rf"(?:(?:the|this|last|next|a)\s+)?(?:(?:early|late|mid|turn\s+of\s+the)[\s-]+)?"
+               rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL}|nineteenth|twentieth|twenty[\s-]first|eighteenth|"
+               r"seventeenth|sixteenth|fifteenth)[\s-]+century|(?:this|last|next|the\s+past|the\s+last|the\s+previous)\s+century",
+    "quarter": rf"(?:(?:the|its|their|his|her|our|a|this|last|next|that)\s+)?(?:(?:{_YR}|{_YEAR_REL}'s)\s+)?"
+               rf"(?:(?:fiscal|calendar|financial)[\s-]+)?"
+               r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?quarters?"
+               rf"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:{_YR}|(?:this|last|next|the)\s+year))?"
+               rf"(?:\s+{_YR}|\s+{_YEAR_REL})?"
+               r"|(?<![\w-])Q[1-4](?:\s+(?:19|20)\d\d)?(?![\w-])|(?<![\w-])[1-4]Q(?:\s*(?:19|20)?\d\d)?(?![\w-])",
+    "quarter_rel": rf"(?:(?:{_REL}|the(?:\s+(?:latest|most\s+recent|year-ago|year-earlier|recent|comparable|"
+                   r"corresponding|prior|fiscal|current|same))*|this|that|its|a\s+year\s+ago|the\s+year\s+before)\s+)"
+                   r"(?:year-ago\s+|year-earlier\s+|fiscal\s+|(?:19|20)\d\d\s+)?(?:quarter|period)(?!s)",
+    "half": rf"(?:(?:the|its|their)\s+)?(?:first|second|latter|last|back|front)\s+half\s+of\s+(?:the\s+)?"
+            rf"(?:fiscal\s+)?(?:{_YR}|year|decade|century|{_YEAR_REL}|(?:19|20)?\d0'?s|'\d0s)"
+            r"|(?<![\w-])H[12]\s+(?:19|20)\d\d(?![\w-])",
+    "season": rf"(?:(?:{_EDGE}|{_REL}|early|late|mid)[\s-]+)?(?:the\s+)?(?:early\s+|late\s+)?{SEASON}"
+              rf"(?:\s+(?:of\s+)?{_ANY_YEAR}|\s+{_YEAR_REL})?",
+    # "this year", "the past week", "earlier this month", "the end of the year", "the current fiscal year"
+    "relative": rf"(?:(?:{_EDGE}|early|late|earlier|later|sometime|mid)[\s-]+(?:in\s+)?)?"
+                rf"(?:{_REL}|the)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?"
+                r"(?:day|week|weekend|month|year|decade|century|fortnight)(?!-)(?:'s)?",
+    "relative_bare": rf"(?:(?:{_EDGE}|early|late|earlier|later|sometime)\s+(?:in\s+)?)"
+                     r"(?:(?:the|this|that)\s+)?(?:day|week|month|year|decade)(?!-)",
+    "year_end": r"(?:the\s+)?(?:year|month|week|quarter)[-\s]end\b|(?:the\s+)?year's\s+end|mid-?year\b",
+    "year_ago": r"(?:the\s+)?(?:(?:same|comparable|corresponding|year-ago|year-earlier)\s+)+(?:period|quarter|"
+                r"(?:first|second|third|fourth)[\s-]+quarter|months?|year)?(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"
+                r"|(?<![\w-])year-(?:ago|earlier)(?![\w-])",
+    # "three years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
+    "offset": rf"(?:{APPROX}\s+)?(?:{NUMBER}|a|an|{VAGUE})(?:\s+(?:or|to)\s+(?:{NUMBER}|so))?[\s-]+"
+              rf"(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously|"
+              r"back|since|on|prior)(?![\w-])",
+    "offset_bare": rf"(?:{UNIT})\s+(?:ago|earlier|later)(?![\w-])",
+    # "the past two months", "nearly forty years", "a minute and a half", "2 1/2 years"
+    "duration": rf"(?:{APPROX}\s+)?(?:(?:the|a|an|each\s+of\s+the|all|its|their|his|her)\s+)?"
+                r"(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|"
+                r"same|other|additional|further|recent|early|preceding|ensuing|intervening)\s+)?"
+                rf"(?:{NUMBER}|{VAGUE}|\d+)(?:\s+(?:or|to|and|-)\s+(?:{NUMBER}|\d+))?(?:\s+(?:more|additional|full|"
+                rf"straight|consecutive|long|trading|business|calendar|fiscal|working))?[\s-]+{UNIT}"
+                r"(?:\s+and\s+a\s+half|\s+or\s+so|\s+(?:ahead|running|in\s+a\s+row))?",
+    "duration_a": r"(?:(?:the\s+)?(?:better|best|greater)\s+part\s+of\s+)?(?:a|an|one)\s+(?:(?:full|whole|entire|single)\s+)?"
+                  r"(?:second|minute|hour|day|week|month|year|decade|century|fortnight)(?:\s+and\s+a\s+half)?(?![\w-])",
+    "duration_units": r"(?:(?:the\s+)?(?:past|last|next|coming|recent|following|previous|first|early|ensuing)\s+"
+                      r"(?:few\s+|several\s+|many\s+|couple\s+of\s+)?)?(?:years|months|weeks|days|decades|centuries|hours|minutes)"
+                      r"(?:\s+(?:or|and)\s+(?:years|months|weeks|days|decades))?(?:\s+(?:ahead|to\s+come))?",
+    "duration_adj": rf"(?:a\s+)?(?:\d+(?:\.\d+)?|{NUM_WORDS}|half|one)[\s-](?:and-a-half-)?(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
+                    r"(?:-long)?(?![\w-]*-old)(?=[\s,.;:)]|$)",
+    "set": rf"(?:every|each|per)\s+(?:other\s+|single\s+)?(?:(?:{NUMBER})\s+)?(?:{UNIT}|{DAY_PART}|{_WD}|{_M}|{SEASON})"
+           r"|(?:daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|fortnightly)"
+           r"|(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|quarter|hour)",
+    "ref": r"(?:right\s+)?now(?!\s*-)|currently|current(?!\s+(?:account|accounts|affairs|events|assets|liabilities))(?=\s)"
+           r"|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|for\s+the\s+moment"
+           r"|recently|recent(?=\s)|lately|more\s+recently|(?:the|this)\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day|quarter|century))"
+           r"|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future(?!\s+(?:of|generations?))"
+           r"|the\s+(?:near|short|medium|long)\s+term|the\s+long\s+run|the\s+short\s+run"
+           r"|someday|one\s+day(?=\s+(?:soon|we|they|he|she|it|i|you)\b)|as\s+soon\s+as\s+possible|from\s+time\s+to\s+time",
+}
+
+COMPILED = {name: re.compile(pattern, re.I) for name, pattern in PATTERNS.items()}
+# Rules whose match in running text needs a look at its neighbours.
+_FALSE_FOLLOW = re.compile(r"^[\s-]*(?:old|-old|years?-old)\b", re.I)
+_MONEY_BEFORE = re.compile(r"(?:\$|£|€|#|\bUS\$|\bC\$)\s*$|\b(?:cents?|percent|%|points?)\s+$", re.I)
+
+
+def recognise(text: str) -> list[Span]:
+    """All time expressions in `text`, non-overlapping, in order."""
+    found: list[Span] = []
+    for name, pattern in COMPILED.items():
+        for match in pattern.finditer(text):
+            start, end = _trim(text, match.start(), match.end())
+            if end > start and _plausible(text, start, end, name):
+                found.append(Span(start, end, name))
+    return _longest(found)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and a possessive "'s"."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if text[start:end].lower().endswith(("'s", "’s")) and end - start > 2:
+        end -= 2
+    return start, end
+
+
+def _plausible(text: str, start: int, end: int, name: str) -> bool:
+    """Context checks a pattern alone cannot make."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    after = text[end:end + 12]
+    if name in ("duration", "duration_adj", "duration_a", "offset") and _FALSE_FOLLOW.match(after):
+        return False
+    if name in ("duration_a", "set") and _MONEY_BEFORE.search(text[max(0, start - 25):start]):
+        return False
+    word = text[start:end]
+    if name == "year_short" and _previous_word(text, start) not in _YEAR_PREPOSITIONS:
+        return False
+    if name == "month" and _ambiguous_month(text, start, end, word):
+        return False
+    if name == "season" and word.lower() in ("fall", "spring") and not _seasonal(text, start):
+        return False
+    return True
+
+
+_YEAR_PREPOSITIONS = ("in", "since", "of", "by", "until", "till", "from", "to", "before",
+                      "after", "during", "and", "or", "through")
+
+
+def _previous_word(text: str, start: int) -> str:
+    before = text[max(0, start - 20):start].lower().split()
+    return before[-1] if before else ""
+
+
+def _ambiguous_month(text: str, start: int, end: int, word: str) -> bool:
+    """'May' and 'March' alone are usually a verb or a noun."""
+    if word not in ("May", "March", "Mar", "Jan", "Sept", "Dec", "Sun", "Sat"):
+        return False
+    before = text[max(0, start - 20):start].lower().split()
+    prev = before[-1] if before else ""
+    return prev not in ("in", "since", "of", "by", "until", "till", "from", "to", "during",
+                        "early", "late", "mid", "last", "next", "this", "before", "after",
+                        "through", "and", "or", "between")
+
+
+def _seasonal(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].lower().split()
+    prev = before[-1] if before else ""
+    return prev in ("the", "this", "last", "next", "in", "early", "late", "past", "coming")
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """Keep the longest of overlapping spans (the earlier rule on ties)."""
+    order = {name: i for i, name in enumerate(PATTERNS)}
+    ranked = sorted(spans, key=lambda s: (-(s.end - s.start), order[s.rule], s.start))
+    kept: list[Span] = []
+    for span in ranked:
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
