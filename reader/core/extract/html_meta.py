@@ -16,24 +16,27 @@ from ..safety import clean_line
 from .metadata import parse_datetime_text
 
 _ARTICLE_TYPES = re.compile(
-    r"^(?:\w+Article|Article|BlogPosting|SocialMediaPosting|Report|Review|"
-    r"LiveBlogPosting|Posting|WebPage|Recipe|CreativeWork|Blog)$"
+    r"^(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicQuestion|"
+    r"BackgroundNewsArticle|BlogPosting|DiscussionForumPosting|LiveBlogPosting|OpinionNewsArticle|"
+    r"ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|"
+    r"MedicalScholarlyArticle|SocialMediaPosting|TechArticle)$"
 )
+_CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")
 _TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title",
                "weibo:webpage:title", "title", "twitter:title", "parsely-title")
 _BYLINE_KEYS = ("dc:creator", "dcterm:creator", "author", "parsely-author",
                 "article:author_name", "sailthru.author", "byl")
 _PUBLISHED_KEYS = ("article:published_time", "parsely-pub-date", "og:published_time",
                    "published_time", "datepublished", "sailthru.date", "pubdate",
-                   "publishdate", "publish-date", "publish_date", "dc.date.issued",
-                   "dcterms.created", "dc.date", "dcterms.date", "date",
-                   "citation_publication_date", "article.published", "og:article:published_time",
+                   "publishdate", "publish-date", "publish_date", "dc:date:issued",
+                   "dcterms:created", "dc:date", "dcterms:date", "date",
+                   "citation_publication_date", "article:published", "og:article:published_time",
                    "cxenseparse:recs:publishtime", "datecreated", "displaydate")
 _MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "dateModified",
-                  "og:article:modified_time", "dcterms.modified", "last-modified",
+                  "og:article:modified_time", "dcterms:modified", "last-modified",
                   "lastmod", "datemodified")
 _SITE_KEYS = ("og:site_name", "application-name", "twitter:site", "publisher")
-_SEPARATORS = re.compile(r" [|\-\\/>»·–—:] ")
+_SEPARATORS = re.compile(r" [|\-–—\\/>»] ")  # Readability.js's title separators
 _ISO = re.compile(
     r"(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,]\d+)?)?"
@@ -64,7 +67,7 @@ def extract_metadata(root) -> PageMeta:
     meta.title = _title(root, metas, ld, meta.site)
     meta.byline = _byline(root, metas, ld)
     meta.published = _first_date(ld.get("published"), *(metas.get(k) for k in _PUBLISHED_KEYS),
-                                 *_page_dates(root, "published"))
+                                 ld.get("created"), *_page_dates(root, "published"))
     meta.updated = _first_date(ld.get("modified"), *(metas.get(k) for k in _MODIFIED_KEYS))
     meta.language = _language(root, metas)
     return meta
@@ -80,8 +83,8 @@ def _meta_values(root) -> dict[str, str]:
             continue
         keys = " ".join(el.get(a, "") for a in ("property", "name", "itemprop", "http-equiv"))
         for key in keys.lower().split():
-            key = key.strip()
-            if key and key not in values:
+            key = key.strip().replace(".", ":")
+            if key:  # the last of each name wins, as in Readability.js
                 values[key] = content.strip()
     for alias, key in (("datemodified", "dateModified"),):
         if alias in values:
@@ -90,34 +93,57 @@ def _meta_values(root) -> dict[str, str]:
 
 
 def _json_ld(root) -> dict:
-    """Headline, authors, dates and publisher of the page's main JSON-LD item."""
-    best: dict | None = None
+    """Headline, authors, dates and publisher of the page's JSON-LD article
+    (Readability.js's choice: the first item of an article type)."""
     for script in root.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower() or not script.text:
             continue
+        text = _CDATA.sub("", script.text.strip()).strip().rstrip(";")
         try:
-            data = json.loads(script.text.strip().rstrip(";"))
+            data = json.loads(text)
         except ValueError:
             continue
-        for item in _ld_items(data, 0):
-            kind = item.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if not any(isinstance(k, str) and _ARTICLE_TYPES.match(k) for k in kinds):
-                continue
-            rank = 0 if any(isinstance(k, str) and k.endswith("Page") for k in kinds) else 1
-            if best is None or rank > best["rank"]:
-                best = {"rank": rank, "item": item}
-    if best is None:
-        return {}
-    item = best["item"]
-    publisher = item.get("publisher")
+        item = next((i for i in _ld_items(data, 0) if _is_article(i)), None)
+        if item is not None:
+            return _ld_fields(item, root)
+    return {}
+
+
+def _is_article(item: dict) -> bool:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and _ARTICLE_TYPES.match(k) for k in kinds)
+
+
+def _ld_fields(item: dict, root) -> dict:
+    name, headline = _ld_text(item.get("name")), _ld_text(item.get("headline"))
+    title = name or headline
+    if name and headline and name != headline:
+        # Readability.js: the one that resembles the <title> element wins.
+        raw = _page_title(root)
+        page_title = _shorten_title(root, raw, None) if raw else ""
+        if similarity(headline, page_title) > 0.75 and not similarity(name, page_title) > 0.75:
+            title = headline
+    publisher = _ld_names(item.get("publisher"))
     return {
-        "title": _ld_text(item.get("headline")) or _ld_text(item.get("name")),
+        "title": title,
         "authors": _ld_names(item.get("author") or item.get("creator")),
-        "published": _ld_text(item.get("datePublished")) or _ld_text(item.get("dateCreated")),
+        "published": _ld_text(item.get("datePublished")),
+        "created": _ld_text(item.get("dateCreated")),
         "modified": _ld_text(item.get("dateModified")),
-        "site": _ld_names(publisher)[0] if _ld_names(publisher) else None,
+        "site": publisher[0] if publisher else None,
     }
+
+
+def similarity(a: str, b: str) -> float:
+    """Readability.js `_textSimilarity`: share of b's words (by length) also in a."""
+    tokens_a = [t for t in re.split(r"\W+", a.lower()) if t]
+    tokens_b = [t for t in re.split(r"\W+", b.lower()) if t]
+    if not tokens_a or not tokens_b:
+        return 0.0
+    seen = set(tokens_a)
+    unique_b = [t for t in tokens_b if t not in seen]
+    return 1 - len(" ".join(unique_b)) / len(" ".join(tokens_b))
 
 
 def _ld_items(data, depth: int):
@@ -175,13 +201,17 @@ def _title(root, metas: dict, ld: dict, site: str | None) -> str | None:
     for candidate in (ld.get("title"), *(metas.get(k) for k in _TITLE_KEYS)):
         text = _clean(candidate)
         if text:
-            return _strip_site(text, site, keep_if_short=True)
-    title_el = root.find(".//title")
-    text = _clean(title_el.text_content() if title_el is not None else None)
+            return text
+    text = _page_title(root)
     if not text:
         h1 = [h for h in root.iter("h1")]
         return _clean(h1[0].text_content()) if len(h1) == 1 else None
     return _shorten_title(root, text, site)
+
+
+def _page_title(root) -> str | None:
+    title_el = root.find(".//title")
+    return _clean(title_el.text_content() if title_el is not None else None)
 
 
 def _strip_site(title: str, site: str | None, keep_if_short: bool) -> str:
@@ -205,11 +235,11 @@ def _shorten_title(root, title: str, site: str | None) -> str:
     cur = title
     hierarchical = False
     seps = list(_SEPARATORS.finditer(title))
-    if seps and title[seps[-1].start() + 1] != ":":
+    if seps:
         hierarchical = bool(re.search(r" [\\/>»] ", title))
         cur = title[:seps[-1].start()]
         if len(cur.split()) < 3:
-            cur = re.sub(r"^[^|\-\\/>»]*[|\-\\/>»]", "", title)
+            cur = re.sub(r"^[^|\-–—\\/>»]*[|\-–—\\/>»]", "", title)
     elif ": " in title:
         headings = {(" ".join(h.text_content().split())) for h in root.iter("h1", "h2")}
         if title not in headings:
@@ -224,7 +254,7 @@ def _shorten_title(root, title: str, site: str | None) -> str:
             cur = " ".join(h1[0].text_content().split())
     cur = " ".join(cur.split())
     words = len(cur.split())
-    if words <= 4 and (not hierarchical or words != len(re.sub(r"[|\-\\/>»]+", "", title).split()) - 1):
+    if words <= 4 and (not hierarchical or words != len(re.sub(r"[|\-–—\\/>»]+", "", title).split()) - 1):
         cur = title
     return cur
 
