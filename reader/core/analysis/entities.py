@@ -13,45 +13,36 @@ from typing import Any
 
 from ..models import Entity
 from . import gazetteer as gz
-from .entity_merge import Group, acronym_definitions, canonical_key, group_spans, name_key
-from .entity_spans import Span, add_context, find_again, ministry_spans, spacy_spans
+from .entity_merge import Group, canonical_key, group_spans, name_key
+from .entity_rescue import acronym_spans, find_again, head_word_spans, ministry_spans, taken_tokens
+from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
+
+
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i)$")
 
 
 def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     """Entity rows for a parsed article, most-mentioned first."""
-    spans = _dedupe(spacy_spans(doc))
-    spans += ministry_spans(doc, _taken(spans))
-    acronyms = acronym_definitions(doc, spans)
-    spans += find_again(doc, _known_names(spans, acronyms), _taken(spans))
-    for span in spans:
-        add_context(doc, span)
+    spans, acronyms = acronym_spans(doc, spacy_spans(doc))
+    spans += ministry_spans(doc, taken_tokens(spans))
+    spans += head_word_spans(doc, taken_tokens(spans))
+    spans += find_again(doc, _known_names(spans), taken_tokens(spans))
     headline = _headline_blocks(layout)
     for span in spans:
+        add_context(doc, span)
         span.headline = layout.block_of(span.start) in headline
-    groups = group_spans(spans, acronyms, _norp_first(doc, spans))
+    pairs = {canonical_key(short): canonical_key(full) for short, full in acronyms.items()}
+    groups = group_spans(spans, pairs, _qualified(doc, spans))
     entities = [_to_entity(g, layout) for g in groups if _keep(g)]
     entities = [e for e in entities if e.mentions]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
 
 
-def _dedupe(spans: list[Span]) -> list[Span]:
-    seen, out = set(), []
-    for span in spans:
-        if (span.start, span.end) not in seen:
-            seen.add((span.start, span.end))
-            out.append(span)
-    return out
-
-
-def _taken(spans: list[Span]) -> set[int]:
-    return {i for s in spans for i in range(s.tok_start, s.tok_end)}
-
-
-def _known_names(spans: list[Span], acronyms: dict[str, str]) -> dict[tuple[str, ...], str | None]:
-    """Token sequences of the names found so far (and defined acronyms),
-    to be looked for again where spaCy did not tag them."""
+def _known_names(spans: list[Span]) -> dict[tuple[str, ...], str | None]:
+    """Token sequences of the names found so far, to be looked for again
+    where spaCy did not tag them."""
     names: dict[tuple[str, ...], str | None] = {}
     votes: dict[tuple[str, ...], Counter] = {}
     for span in spans:
@@ -65,15 +56,21 @@ def _known_names(spans: list[Span], acronyms: dict[str, str]) -> dict[tuple[str,
     return names
 
 
-def _norp_first(doc: Any, spans: list[Span]) -> set[str]:
-    """Keys of multi-word names that start with a nationality adjective."""
-    keys = set()
+def _qualified(doc: Any, spans: list[Span]) -> dict[str, str]:
+    """Multi-word names that are a shorter name qualified by a nationality
+    or a place ('Nigerian Senate', 'U.S. Senate'): their key -> the
+    shorter name's key."""
+    pairs = {}
     for span in spans:
+        words = span.text.split(" ", 1)
+        if len(words) < 2:
+            continue
         first = doc[span.tok_start]
-        if span.tok_end - span.tok_start >= 2 and (first.ent_type_ == "NORP" or first.pos_ == "ADJ") \
-                and first.text[:1].isupper():
-            keys.add(canonical_key(span.text))
-    return keys
+        alias = gz.aliases().get(words[0].lower())
+        if first.text[:1].isupper() and (first.ent_type_ == "NORP" or first.tag_ == "JJ" or _DEMONYM.match(words[0])
+                                         or gz.place_kind(words[0]) or (alias and alias[1] == "PLACE")):
+            pairs[canonical_key(span.text)] = canonical_key(words[1])
+    return pairs
 
 
 def _headline_blocks(layout: Layout) -> set[int]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from . import gazetteer as gz
 from .entity_spans import Span
@@ -90,13 +89,15 @@ def name_evidence(forms: Counter) -> Counter:
         evidence["ORG"] += 4
     elif any(w in gz.PLACE_HEADS for w in words):
         evidence["PLACE"] += 4
+    elif any(f.split()[0] in gz.given_names() for f in forms if " " in f):
+        evidence["PERSON"] += 2
     return evidence
 
 
-def group_spans(spans: list[Span], acronyms: dict[str, str], norp_first: set[str]) -> list[Group]:
+def group_spans(spans: list[Span], acronyms: dict[str, str], qualified: dict[str, str]) -> list[Group]:
     """Spans -> merged groups. `acronyms` maps an acronym's key to the key of
-    the name the article defines it as; `norp_first` holds the keys whose
-    first word is a nationality adjective."""
+    the name the article defines it as; `qualified` maps 'nigerian senate'
+    to 'senate' (merged when the article uses both)."""
     by_key: dict[str, Group] = defaultdict(Group)
     for span in spans:
         by_key[canonical_key(span.text)].spans.append(span)
@@ -116,9 +117,8 @@ def group_spans(spans: list[Span], acronyms: dict[str, str], norp_first: set[str
         union(short, long)
     for short, long in _initialisms(by_key):
         union(short, long)
-    for key in norp_first:
-        rest = key.split(" ", 1)[1] if " " in key else ""
-        if rest in by_key:
+    for key, rest in qualified.items():
+        if rest in by_key and by_key[rest].type() == by_key[key].type():
             union(rest, key)
     for short, long in _org_prefixes(by_key):
         union(short, long)
@@ -159,32 +159,42 @@ def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
 
 
 def _merge_surnames(groups: list[Group]) -> list[Group]:
-    """Give each one-word mention of a surname (or, for spaCy persons, a
-    first name) to the nearest full name of a person that ends (starts) with it."""
-    full: dict[str, list[Group]] = defaultdict(list)
-    first: dict[str, list[Group]] = defaultdict(list)
+    """Give each mention of a surname ('Kuleba', 'von der Leyen', 'Sisi')
+    or, for spaCy persons, a first name, to the nearest full name of a person
+    that ends (starts) with it."""
+    ends: dict[str, list[Group]] = defaultdict(list)
+    starts: dict[str, list[Group]] = defaultdict(list)
     for group in groups:
-        names = [f for f in group.forms if len(f.split()) >= 2]
-        if names and group.type() == "PERSON":
-            for name in names:
-                words = name_key(name).split()
-                full[words[-1]].append(group)
-                first[words[0]].append(group)
-    kept = []
-    for group in groups:
-        keys = {name_key(f) for f in group.forms}
-        if len(keys) != 1 or " " in next(iter(keys)) or not _may_be_person(group):
-            kept.append(group)
+        if group.type() != "PERSON":
             continue
+        for form in group.forms:
+            words = name_key(form).split()
+            for k in range(1, len(words)):
+                ends[" ".join(words[k:])].append(group)
+            if len(words) >= 2:
+                ends[re.sub(r"^(?:al|el|ad|as|ash|at|ar)-", "", words[-1])].append(group)
+                starts[words[0]].append(group)
+    kept, moved = [], {}
+    for group in sorted(groups, key=lambda g: -max(len(f.split()) for f in g.forms)):
+        keys = {name_key(f) for f in group.forms}
         key = next(iter(keys))
-        targets = full.get(key) or (first.get(key) if group.type() == "PERSON" else None)
-        targets = [t for t in (targets or []) if t is not group]
-        if not targets:
+        targets = ends.get(key) or (starts.get(key) if group.type() == "PERSON" and " " not in key else None)
+        targets = [_final(t, moved) for t in targets or []]
+        targets = [t for t in targets if t is not group]
+        if len(keys) != 1 or not targets or not _may_be_person(group):
             kept.append(group)
             continue
         for span in group.spans:
+            span.evidence["PERSON"] += 1.5  # a surname: outvotes spaCy's label for it
             _nearest(targets, span.start).spans.append(span)
-    return kept
+        moved[id(group)] = targets[0] if len({id(t) for t in targets}) == 1 else None
+    return [g for g in kept if id(g) not in moved]
+
+
+def _final(group: Group, moved: dict[int, Group | None]) -> Group:
+    while moved.get(id(group)) is not None:
+        group = moved[id(group)]
+    return group
 
 
 def _may_be_person(group: Group) -> bool:
@@ -209,25 +219,3 @@ def _nearest(targets: list[Group], offset: int) -> Group:
     return min(unique, key=distance)
 
 
-def acronym_definitions(doc: Any, spans: list[Span]) -> dict[str, str]:
-    """'North Atlantic Treaty Organization (NATO)' -> {'nato': key of the name}."""
-    found = {}
-    for span in spans:
-        end = span.tok_end
-        if span.tok_end - span.tok_start < 2 or end + 2 >= len(doc) or doc[end].text != "(" \
-                or doc[end + 2].text != ")":
-            continue
-        acronym = doc[end + 1].text
-        if _abbreviates(acronym, span.text):
-            found[name_key(acronym)] = canonical_key(span.text)
-    return found
-
-
-def _abbreviates(acronym: str, name: str) -> bool:
-    letters = acronym.replace(".", "").replace("&", "")
-    if not (2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2):
-        return False
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    initials = "".join(w[0] for w in words if w.lower() not in gz.CONNECTORS)
-    everything = "".join(w[0] for w in words)
-    return letters.upper() in (initials.upper(), everything.upper())

@@ -29,7 +29,7 @@ king queen prince princess pope archbishop bishop cardinal rabbi imam
 sheikh emir sultan ayatollah pastor father rev rev. reverend saint st. coach
 striker midfielder defender goalkeeper quarterback actor actress singer rapper
 author writer journalist reporter analyst economist lawyer attorney
-detective officer inspector deputy vice dean
+detective officer inspector deputy vice dean speaker rt hon hon.
 """.split())
 # Titles that are part of how people are named, so kept in the row's name.
 NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress",
@@ -48,13 +48,15 @@ channel newspaper times post journal press agency airline airlines airways
 motors industries laboratories labs technologies systems studios records
 church mission hospital clinic center centre council cabinet government
 administration regime command brigade battalion regiment militia
+tech platforms railway railways railroad league united fc rovers athletic wanderers
+albion hotspur cup
 """.split())
 # Last words that make a name a place ("Golan Heights", "Gaza Strip").
 PLACE_HEADS = frozenset("""
-republic province region oblast county district state city town village
+republic province region oblast county district city town village
 island islands peninsula coast mountains mountain mount valley river lake
 sea ocean gulf bay strait straits desert plain plains basin delta heights
-strip border territory territories street avenue road square bridge airport
+strip border territory territories camp street avenue road square bridge airport
 port harbour harbor station stadium park field arena palace castle cathedral
 tower hill hills beach canal
 """.split())
@@ -63,7 +65,7 @@ tower hill hills beach canal
 PLACE_NOUNS = frozenset("""
 city town village capital region province state country island peninsula
 county district territory republic area port enclave suburb neighbourhood
-neighborhood oblast municipality
+neighborhood oblast municipality camp
 """.split())
 # Corporate designators dropped when comparing names ("Boeing Co." = "Boeing").
 CORP_SUFFIXES = frozenset("""
@@ -111,6 +113,12 @@ def aliases() -> dict[str, tuple[str, str]]:
 def known_orgs() -> frozenset[str]:
     """Lower-cased names of well-known organisations."""
     return frozenset(name.lower() for name in _lines("orgs.txt"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names ('Marcelo', 'Dmytro'), as written."""
+    return frozenset(_lines("given_names.txt"))
 
 
 def place_kind(name: str) -> str | None:

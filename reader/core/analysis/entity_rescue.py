@@ -1,0 +1,175 @@
+"""Entity mentions spaCy's small model misses, found with simple rules.
+
+- an acronym the article defines and the full name before it, as one span
+  ('the United Nations High Commissioner for Refugees (UNHCR)');
+- capitalised names ending in an organisation or place word
+  ('Premier League', 'Golan Heights') and 'the Ukrainian foreign ministry';
+- names the article uses elsewhere and well-known places, wherever they
+  stand alone untagged ('Donetsk and neighbouring Lugansk')."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import gazetteer as gz
+from .entity_spans import Span, drop_overlaps, make_span, sentence_initial, single_word_is_name
+
+
+def taken_tokens(spans: list[Span]) -> set[int]:
+    return {i for s in spans for i in range(s.tok_start, s.tok_end)}
+
+
+def acronym_spans(doc: Any, spans: list[Span]) -> tuple[list[Span], dict[str, str]]:
+    """Spans with each 'Full Name (ACRONYM)' full name made one span, the
+    acronym tagged; and the acronym -> full name text pairs."""
+    found: dict[str, str] = {}
+    extra: list[Span] = []
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        acronym = doc[i + 1].text
+        start = _expansion_start(doc, i, acronym)
+        if start is None:
+            continue
+        labels = [s.label for s in spans if s.tok_start < i and s.tok_end > start and s.label]
+        label = max(set(labels), key=labels.count) if labels else None
+        full = make_span(doc, start, i, label)
+        full.evidence["ORG"] += 0.5  # defined acronyms are mostly organisations
+        extra.append(full)
+        short = make_span(doc, i + 1, i + 2, label)
+        extra.append(short)
+        found[acronym] = full.text
+    if not extra:
+        return spans, found
+    inside = {k for s in extra for k in range(s.tok_start, s.tok_end)}
+    kept = [s for s in spans if not inside & set(range(s.tok_start, s.tok_end))]
+    return drop_overlaps(kept + extra), found
+
+
+def _expansion_start(doc: Any, paren: int, acronym: str) -> int | None:
+    """Start of the capitalised words before '(' whose initials spell the acronym."""
+    letters = acronym.replace(".", "").replace("&", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2):
+        return None
+    start, initials = paren, ""
+    while start > 0 and paren - start < 12:
+        tok = doc[start - 1]
+        if tok.text[:1].isupper() and tok.is_alpha:
+            initials = tok.text[0] + initials
+        elif not (tok.lower_ in gz.CONNECTORS or tok.text in ("-", "'s", "’s")):
+            return None
+        start -= 1
+        if initials.upper() == letters.upper() and doc[start].text[:1].isupper():
+            return start
+    return None
+
+
+def head_word_spans(doc: Any, taken: set[int]) -> list[Span]:
+    """Untagged runs of capitalised words that end in an organisation or
+    place word ('Premier League', 'Interior Ministry', 'Red Sea')."""
+    spans, i, n = [], 0, len(doc)
+    while i < n:
+        if i in taken or not _capitalised(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and j not in taken and (_capitalised(doc[j]) or (doc[j].lower_ in ("of", "for", "and", "&")
+                                                                    and j + 1 < n and _capitalised(doc[j + 1]))):
+            j += 1
+        start = i + 1 if doc[i].lower_ == "the" else i
+        head = doc[j - 1].lower_
+        if j - start >= 2 and (head in gz.ORG_HEADS or head in gz.PLACE_HEADS) and "\n" not in doc[start:j].text:
+            span = make_span(doc, start, j, None)
+            span.evidence["ORG" if head in gz.ORG_HEADS else "PLACE"] += 1
+            spans.append(span)
+        i = j
+    return spans
+
+
+def _capitalised(tok: Any) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and tok.pos_ == "PROPN" or tok.text == "The"
+
+
+def ministry_spans(doc: Any, taken: set[int]) -> list[Span]:
+    """'the Ukrainian foreign ministry': a nationality adjective, lower-case
+    modifiers and 'ministry' name an organisation spaCy does not tag."""
+    spans = []
+    for tok in doc:
+        if tok.lower_ != "ministry" or tok.text[:1].isupper() or tok.i in taken:
+            continue
+        i = tok.i - 1
+        while i >= 0 and doc[i].text.islower() and doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and i not in taken:
+            i -= 1
+        first = doc[i] if i >= 0 else None
+        if first is not None and i < tok.i - 1 and first.ent_type_ == "NORP" and first.text[:1].isupper() \
+                and not re.match(r"(?i)(pro|anti)-", first.text):
+            span = make_span(doc, i, tok.i + 1, "ORG")
+            span.evidence["ORG"] += 4
+            spans.append(span)
+    return spans
+
+
+def find_again(doc: Any, names: dict[tuple[str, ...], str | None], taken: set[int]) -> list[Span]:
+    """Untagged occurrences of known names (token sequences -> label or None)
+    and of gazetteer places, where the words stand alone as a name."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(names, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    spans, i, n = [], 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not tok.text[:1].isupper():
+            i += 1
+            continue
+        match = _match_at(doc, i, by_first.get(tok.text, ()), taken)
+        label = names.get(match) if match else None
+        if match is None:
+            match = _place_at(doc, i, taken)
+        if match and _stands_alone(doc, i, i + len(match)):
+            span = make_span(doc, i, i + len(match), None)
+            if label:
+                span.evidence[label] += 0.5
+            spans.append(span)
+            i += len(match)
+        else:
+            i += 1
+    return spans
+
+
+def _match_at(doc: Any, i: int, candidates: Any, taken: set[int]) -> tuple[str, ...] | None:
+    for words in candidates:
+        end = i + len(words)
+        if end <= len(doc) and all(doc[i + k].text == w and i + k not in taken for k, w in enumerate(words)):
+            return words
+    return None
+
+
+def _place_at(doc: Any, i: int, taken: set[int]) -> tuple[str, ...] | None:
+    for size in (3, 2, 1):
+        end = i + size
+        if end > len(doc) or any(k in taken for k in range(i, end)):
+            continue
+        words = tuple(t.text for t in doc[i:end])
+        if gz.place_kind(" ".join(words)) in gz.FINDABLE_PLACE_KINDS and doc[i:end].text == " ".join(words):
+            return words
+    return None
+
+
+def _stands_alone(doc: Any, start: int, end: int) -> bool:
+    """Not glued to a bigger capitalised name or a hyphenated word on either
+    side, and not a sentence-initial common word."""
+    n = len(doc)
+    if end < n and "\n" not in doc[end - 1].whitespace_ and (
+            (doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN")
+            or (doc[end].text in ("-", "–") and not doc[end - 1].whitespace_)):
+        return False
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.lower_ not in gz.PERSON_TITLES \
+                and prev.ent_type_ != "NORP" and not sentence_initial(doc, prev):
+            return False
+        if prev.text in ("-", "–") and not prev.whitespace_:
+            return False
+    if end - start == 1:
+        return single_word_is_name(doc, doc[start])
+    return True
