@@ -28,7 +28,7 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
     """Every date/time expression in the analysed text, in order, with its value."""
     text = layout.text
     ref_day = reference.date() if reference is not None else None
-    spans = _merge(recognise(text), _model_spans(doc, text))
+    spans = _merge(recognise(text), _model_spans(doc, text), text)
     out: list[DateRef] = []
     anchor: Point | None = None
     sentence_of = _sentence_index(doc)
@@ -45,9 +45,17 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
         out.append(DateRef(text[span.start:span.end], timex.value, timex.kind,
                            mention.block, mention.start, mention.end))
         point = parse_value(timex.value) if timex.kind in ("date", "time") else None
-        if point is not None:
+        if point is not None and not _ANAPHORIC.search(text[span.start:span.end]):
             anchor, last_sentence = point, sentence
     return out
+
+
+# Expressions resolved through the anchor (or through the reference by an offset)
+# do not become the anchor themselves: "the third quarter ... a year ago ...
+# a year earlier" both point back to the third quarter.
+_ANAPHORIC = re.compile(r"\b(?:earlier|later|before|after|ago|year-ago|year-earlier|previous|following|"
+                        r"same|that|corresponding|comparable|then)\b|^the\s+(?:quarter|period|year|month|"
+                        r"week|day|fiscal\s+year)$", re.I)
 
 
 def _resolve(expression: str, ctx: Context, same_sentence: bool) -> Timex | None:
@@ -93,7 +101,7 @@ def _model_spans(doc: Any, text: str) -> list[Span]:
     return spans
 
 
-def _merge(rules: list[Span], model: list[Span]) -> list[Span]:
+def _merge(rules: list[Span], model: list[Span], text: str) -> list[Span]:
     """Rule spans first; a model span only where no rule span overlaps it.
     A clock time directly before or after a day joins it ('10 p.m. Wednesday')."""
     out = list(rules)
@@ -101,7 +109,23 @@ def _merge(rules: list[Span], model: list[Span]) -> list[Span]:
         if all(span.end <= r.start or span.start >= r.end for r in rules):
             out.append(span)
     out.sort(key=lambda s: s.start)
-    return out
+    joined: list[Span] = []
+    for span in out:
+        if joined and _joins(joined[-1], span, text):
+            joined[-1] = Span(joined[-1].start, span.end, "clock+day")
+        else:
+            joined.append(span)
+    return joined
+
+
+_DAY_RULES = ("weekday", "deictic", "month_day", "day_month", "iso_date", "us_date")
+
+
+def _joins(first: Span, second: Span, text: str) -> bool:
+    rules = {first.rule, second.rule}
+    if "clock" not in rules or not rules & set(_DAY_RULES):
+        return False
+    return bool(re.fullmatch(r"\s*,?\s*", text[first.end:second.start]))
 
 
 # --- tense -------------------------------------------------------------------------

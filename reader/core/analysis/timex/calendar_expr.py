@@ -197,12 +197,12 @@ def _relative_year(low: str, ctx: Context) -> int | None:
     return base + _DELTA.get(word, 0)
 
 
-def _direction(low: str, ctx: Context) -> int:
+def _direction(low: str, ctx: Context, default: int = -1) -> int:
     if re.search(r"\b(?:last|past|previous|preceding|this past|earlier)\b", low):
         return -1
     if re.search(r"\b(?:next|coming|following|upcoming|this coming)\b", low):
         return 1
-    return {"past": -1, "future": 1}.get(ctx.tense, -1)
+    return {"past": -1, "future": 1}.get(ctx.tense, default)
 
 
 def _month_day(low: str, month: int, year: int | None, ctx: Context) -> Point | None:
@@ -211,18 +211,40 @@ def _month_day(low: str, month: int, year: int | None, ctx: Context) -> Point | 
     if year is None:
         if ctx.reference is None:
             return None
-        strict = re.search(r"\b(?:last|next|this past|this coming)\b", low)
-        ref = ctx.reference
-        direction = _direction(low, ctx)
-        if strict and not day:
-            ref = (date(ref.year, ref.month, 1) - timedelta(days=1)) if direction < 0 else shift(date(ref.year, ref.month, 1), "M", 1)
-        elif re.search(r"\bthis\b", low) and not strict:
-            direction = 0
-        year = year_for(ref, month, day, direction)
+        year = _weekday_year(low, month, day, ctx.reference) or _month_year(low, month, day, ctx)
     try:
         return Point(date(year, month, day or 1), "D" if day else "M")
     except ValueError:
         return None
+
+
+def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
+    """The year of a month (and day) named without one, from 'last'/'next'/'this'
+    or the tense; the nearest one when neither says."""
+    ref = ctx.reference
+    if re.search(r"\bthis\b", low) and not re.search(r"\bthis (?:past|coming)\b", low):
+        return ref.year
+    direction = _direction(low, ctx, default=0)
+    if re.search(r"\b(?:last|next|this past|this coming)\b", low) and not day:
+        # "last April" is never the current month
+        first = date(ref.year, ref.month, 1)
+        ref = first - timedelta(days=1) if direction < 0 else shift(first, "M", 1)
+    return year_for(ref, month, day, direction)
+
+
+def _weekday_year(low: str, month: int, day: int | None, ref: date) -> int | None:
+    """'Saturday, April 25': the year near `ref` in which that day is that weekday."""
+    match = _WEEKDAY.search(low)
+    if not match or not day:
+        return None
+    weekday = WEEKDAYS[match.group(1)]
+    for year in sorted((ref.year, ref.year - 1, ref.year + 1), key=lambda y: abs(y - ref.year)):
+        try:
+            if date(year, month, day).isoweekday() == weekday:
+                return year
+        except ValueError:
+            return None
+    return None
 
 
 def _day_of_month(low: str) -> int | None:

@@ -41,7 +41,7 @@ PAST = {"recently", "recent", "lately", "more recently", "most recently", "the p
 FUTURE = {"the future", "future", "the near future", "the foreseeable future",
           "the distant future", "the immediate future", "the near term", "the short term",
           "the medium term", "the long term", "the long run", "the short run", "someday",
-          "one day", "soon", "as soon as possible", "from time to time", "a later date",
+          "soon", "as soon as possible", "from time to time", "a later date",
           "the years ahead", "the years to come", "in the future", "in future"}
 _UNIT_LETTER = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D",
                 "week": "W", "fortnight": "W", "weekend": "WE", "month": "M", "quarter": "Q",
@@ -77,7 +77,7 @@ def _reference(low: str, ctx: Context) -> Timex | None:
         return Timex("date", "PRESENT_REF")
     if low in PAST:
         return Timex("date", "PAST_REF")
-    if low in FUTURE:
+    if low in FUTURE or low == "one day" and re.match(r"\s+(?:soon|we|they|he|she|it|i|you)\b", ctx.after, re.I):
         return Timex("date", "FUTURE_REF")
     if re.fullmatch(r"(?:the\s+)?(?:coming|future|upcoming)\s+(?:years|months|quarters|decades)", low):
         return Timex("date", "FUTURE_REF")
@@ -152,9 +152,9 @@ def _offset(low: str, ctx: Context) -> Timex | None:
     if match.group("dir") in ("before", "after", "since"):
         return Timex("duration", duration_value(amount, unit))
     if amount is None:
-        if match.group("num") is None and unit != "DE":
-            return Timex("duration", duration_value(None, unit))
-        return Timex("date", "PAST_REF" if backward else "FUTURE_REF")
+        if match.group("dir") == "ago" and match.group("num") is not None:
+            return Timex("date", "PAST_REF")
+        return Timex("duration", duration_value(None, unit))
     deictic = match.group("dir") in ("ago", "from now", "hence", "back")
     return Timex("date", shifted(ctx, unit, -math.ceil(amount) if backward else math.ceil(amount), deictic))
 
@@ -193,8 +193,8 @@ def _finer(first: str, second: str) -> bool:
 _DURATION = re.compile(
     rf"^(?:{APPROX}\s+)?(?:(?:the|a|an|each of the|all|its|their|his|her|for)\s+)?"
     r"(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|same|other|"
-    r"additional|further|early|preceding|ensuing|intervening|subsequent)\s+)?"
-    rf"(?P<num>{NUMBER}|{VAGUE}|\d+)(?:\s*(?:or|to|and|-)\s*(?:{NUMBER}|\d+))?(?:\s+(?:more|additional|full|"
+    r"additional|further|early|preceding|ensuing|intervening|subsequent|year-earlier|year-ago)\s+)?"
+    rf"(?P<num>(?!(?:1\d|20)\d\d\b){NUMBER}|{VAGUE}|couple of)(?:\s*(?:or|to|and|-)\s*(?:{NUMBER}|\d+))?(?:\s+(?:more|additional|full|"
     rf"straight|consecutive|long|trading|business|calendar|fiscal|working))?[\s-]+(?P<unit>{UNIT})"
     r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so|\s+ahead|\s+running|\s+in\s+a\s+row|-long|\s+long)?"
     r"(?:\s+(?:term|period|span|stretch|program|plan|contract|deal|agreement|sentence|old|high|low))?$")
@@ -245,7 +245,7 @@ def duration_value(amount: float | None, unit: str) -> str:
     (1.5, 'MIN') -> 'PT1M30S'; decades and centuries in years (P20Y), quarters
     in months (P9M)."""
     if unit == "Q":
-        unit, amount = "M", None if amount is None else amount * 3
+        return "PXQ" if amount is None else f"P{_num(amount)}Q"
     if unit in ("DE", "CE", "ML"):
         if amount is None:
             return f"PX{unit}"

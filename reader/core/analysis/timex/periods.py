@@ -47,9 +47,13 @@ def _pick_year(ctx: Context, start_month: int, low: str, months: int = 3) -> int
     if ref is None:
         return None
     begun = ref.year if date(ref.year, start_month, 1) <= ref else ref.year - 1
-    if ctx.tense == "future" or re.search(r"\b(?:next|coming|upcoming)\b", low):
-        over = shift(date(begun, start_month, 1), "M", months) <= ref
-        return begun + 1 if over else begun
+    if re.search(r"\b(?:next|coming|upcoming)\b", low):
+        return begun + 1 if shift(date(begun, start_month, 1), "M", months) <= ref else begun
+    if ctx.tense == "future":
+        # the nearer of the last one begun and the next one to come
+        ended = (ref - shift(date(begun, start_month, 1), "M", months)).days
+        coming = (date(begun + 1, start_month, 1) - ref).days
+        return begun + 1 if 0 < ended and coming < ended else begun
     return begun
 
 
@@ -193,6 +197,8 @@ def _relative_quarter(word: str, unit: str, low: str, ctx: Context) -> Point | N
 def _year_ago(ctx: Context, quarter_only: bool = False) -> Point | None:
     anchor, ref = ctx.anchor, ctx.reference
     if anchor is not None and anchor.granularity in ("Q", "H", "M", "S"):
+        if quarter_only and anchor.granularity != "Q":
+            anchor = Point(date(anchor.day.year, 3 * quarter(anchor.day) - 2, 1), "Q")
         return anchor.moved("Y", -1)
     if ref is None:
         return None

@@ -85,7 +85,8 @@ PATTERNS: dict[str, str] = {
                rf"(?:\s+{_YR}|\s+{_YEAR_REL})?"
                r"|(?<![\w-])Q[1-4](?:\s+(?:19|20)\d\d)?(?![\w-])|(?<![\w-])[1-4]Q(?:\s*(?:19|20)?\d\d)?(?![\w-])",
     "quarter_rel": rf"(?:(?:{_REL}|the(?:\s+(?:latest|most\s+recent|year-ago|year-earlier|recent|comparable|"
-                   r"corresponding|prior|fiscal|current|same))*|this|that|its|a\s+year\s+ago|the\s+year\s+before)\s+)"
+                   r"corresponding|prior|fiscal|current|same))*|this|that|its|a\s+year\s+ago|the\s+year\s+before|"
+                   r"(?:this|last|next)\s+year's)\s+)"
                    r"(?:year-ago\s+|year-earlier\s+|fiscal\s+|(?:19|20)\d\d\s+)?(?:quarter|period)(?!s)",
     "half": rf"(?:(?:the|its|their)\s+)?(?:first|second|latter|last|back|front)\s+half\s+of\s+(?:the\s+)?"
             rf"(?:fiscal\s+)?(?:{_YR}|year|decade|century|{_YEAR_REL}|(?:19|20)?\d0'?s|'\d0s)"
@@ -110,7 +111,7 @@ PATTERNS: dict[str, str] = {
     # "the past two months", "nearly forty years", "a minute and a half", "2 1/2 years"
     "duration": rf"(?:{APPROX}\s+)?(?:(?:the|a|an|each\s+of\s+the|all|its|their|his|her)\s+)?"
                 r"(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|"
-                r"same|other|additional|further|recent|early|preceding|ensuing|intervening)\s+)?"
+                r"same|other|additional|further|recent|early|preceding|ensuing|intervening|year-earlier|year-ago)\s+)?"
                 rf"(?:{NUMBER}|{VAGUE}|\d+)(?:\s+(?:or|to|and|-)\s+(?:{NUMBER}|\d+))?(?:\s+(?:more|additional|full|"
                 rf"straight|consecutive|long|trading|business|calendar|fiscal|working))?[\s-]+{UNIT}"
                 r"(?:\s+and\s+a\s+half|\s+or\s+so|\s+(?:ahead|running|in\s+a\s+row))?",
