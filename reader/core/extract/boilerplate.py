@@ -67,8 +67,17 @@ _WHOLE = {
         site\ ?map|rss(\ feeds?)?|careers|jobs|advertise(\ with\ us)?|help|faq|accessibility|
         datenschutz|mentions\ légales|aviso\ legal|política\ de\ privacidad""",
 }
-_WHOLE_RE = [(why, re.compile(r"^[\W\d_]{0,4}(?:" + pat + r")(?:[\s:|·•\-–—]*[\d,.]+[KkMm]?)?[\W_]{0,4}$",
-                              _I | re.X)) for why, pat in _WHOLE.items()]
+
+def _named(table: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """One alternation with a named group per kind (one regex call per line)."""
+    names = {f"k{i}": why for i, why in enumerate(table)}
+    alts = "|".join(f"(?P<{name}>{table[why]})" for name, why in names.items())
+    return alts, names
+
+
+_WHOLE_ALTS, _WHOLE_NAMES = _named(_WHOLE)
+_WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:" + _WHOLE_ALTS + r")(?:[\s:|·•\-–—]*[\d,.]+[KkMm]?)?[\W_]{0,4}$",
+                       _I | re.X)
 
 # Lines that start like furniture: "Read more: ...", "Photo: ...", "Click here to ...".
 _PREFIX = {
@@ -86,7 +95,8 @@ _PREFIX = {
         to\ (read|continue)\ (the\ full\ story|reading)|already\ a\ subscriber|
         (all\ )?rights\ reserved|copyright\b|©""",
 }
-_PREFIX_RE = [(why, re.compile(r"^[\W_]{0,3}(?:" + pat + ")", _I | re.X)) for why, pat in _PREFIX.items()]
+_PREFIX_ALTS, _PREFIX_NAMES = _named(_PREFIX)
+_PREFIX_RE = re.compile(r"^[\W_]{0,3}(?:" + _PREFIX_ALTS + ")", _I | re.X)
 
 # Credits and captions recognisable anywhere: "(Image: Getty)", "Credit: Reuters",
 # "Photo by Jane Doe", "Getty Images" at the end of a short line.
@@ -97,6 +107,8 @@ _CREDIT = re.compile(
     pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$""",
     _I | re.X,
 )
+# "...ate a rabbitCredit: Getty": a caption glued to its credit.
+_GLUED_CREDIT = re.compile(r"[a-z.)](?:Credit|Photo|Image|Picture|Foto|Source)s?\s*:\s*\S")
 # "1 of 6", "Image 3 of 12", "2/50": gallery counters.
 _COUNTER = re.compile(r"^(?:(?:image|photo|slide|foto|bild)\s*)?\d{1,3}\s*(?:of|/|von|de|di|из)\s*\d{1,3}$", _I)
 
@@ -126,19 +138,54 @@ _COMMENT_SECTION = re.compile(
 )
 
 
+# Site notices: cookie banners, privacy and legal text, affiliate disclosures.
+# Prose, often long, so they are found by their phrases at any length.
+_NOTICE = re.compile(
+    r"""\bcookies?\b.{0,80}\b(?:website|site|browser|experience|consent|settings|preferences|accept)|
+    \b(?:website|site|we)\b.{0,40}\bcookies?\b|privacy\ (?:policy|notice|statement|settings)|
+    terms\ (?:of|and)\ (?:use|service|conditions)|all\ rights\ reserved|registered\ trademarks?|
+    \bpersonal\ (?:data|information)\b.{0,60}\b(?:process|collect|consent|use)|
+    affiliate\ (?:commission|links?|partnerships?)|we\ may\ (?:earn|receive)\ (?:a\ )?(?:small\ )?commission|
+    \b(?:this|our)\ (?:web)?site\b.{0,60}\b(?:uses|use\ of|reproduced|information\ provided|not\ intended)|
+    may\ not\ be\ reproduced|without\ (?:the\ )?(?:prior\ )?written\ permission|
+    datenschutz|mentions\ légales|política\ de\ (?:privacidad|cookies)|utilizziamo\ i\ cookie|
+    nous\ utilisons\ des\ cookies|wir\ verwenden\ cookies|usamos\ cookies|utilizamos\ cookies""",
+    _I | re.X,
+)
+
+
+_NOTICE_HINTS = ("cookie", "privacy", "terms ", "rights reserved", "trademark", "personal ",
+                 "affiliate", "commission", "site", "reproduced", "permission", "datenschutz",
+                 "légales", "política de")
+
+
+_NOTICE_GATE = re.compile("|".join(map(re.escape, _NOTICE_HINTS)))
+
+
+def site_notice(text: str) -> bool:
+    """True for cookie banners, privacy/legal notices and affiliate disclosures."""
+    lower = text.lower()
+    if not _NOTICE_GATE.search(lower):  # cheap gate: the full regex is slow on long lines
+        return False
+    return _NOTICE.search(lower) is not None
+
+
 def furniture(text: str, words: int) -> str | None:
     """Why the line is page furniture, or None if it is not known furniture."""
     if words <= 8:
-        for why, pattern in _WHOLE_RE:
-            if pattern.match(text):
-                return why
-        if _COUNTER.match(text):
+        match = _WHOLE_RE.match(text)
+        if match:
+            return _WHOLE_NAMES[match.lastgroup]
+        if text[-1].isdigit() and _COUNTER.match(text):
             return "photo gallery counter"
     if words <= 30:
-        for why, pattern in _PREFIX_RE:
-            if pattern.match(text):
-                return why
-        if words <= 20 and _CREDIT.search(text):
+        match = _PREFIX_RE.match(text)
+        if match:
+            return _PREFIX_NAMES[match.lastgroup]
+        tail = text[-80:]
+        if words <= 20 and _CREDIT.search(tail):
+            return "photo caption or credit"
+        if ":" in text and _GLUED_CREDIT.search(text):
             return "photo caption or credit"
     return None
 

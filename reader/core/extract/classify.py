@@ -1,21 +1,27 @@
 """The line classifier: which lines of copied page text are the article body.
 
-Four passes, each explainable:
+Passes, each explainable:
 1. furniture: known phrases ("Share", "Advertisement", "Most read"), photo
-   credits, datelines, lines without words, menu-like runs;
+   credits, datelines, lines without words, menu-like runs (short lines, no
+   sentence punctuation, many in a row) unless they are a list attached to
+   the text;
 2. jusText-style classes from length, stopword density and punctuation:
    good (prose), near-good, short, bad;
-3. context smoothing: a short line between good paragraphs (a subheading,
-   a one-line quote) is kept, near-good lines next to good ones are kept;
-4. position: the body is one dense run, found as the highest-scoring stretch
-   of lines; a comments or related-stories header after the body ends it.
+3. position: the body is one dense run. Runs of lines between furniture are
+   segments; the core is the richest segment (earlier ones preferred), and
+   neighbouring segments join it when the text they add outweighs the
+   furniture crossed and they share its vocabulary (teasers for other
+   stories do not). A comments header after the body ends it;
+4. context smoothing inside the body: a short line between good paragraphs
+   (a subheading, a one-line quote) is kept, near-good lines next to good ones
+   are kept.
 Every line ends with a class and, when it is cut, the reason."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .boilerplate import furniture, section_start
+from .boilerplate import furniture, site_notice
 from .textlines import Line
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
@@ -24,7 +30,10 @@ GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
 GOOD_WORDS, NEAR_WORDS = 15, 8
 STOP_HIGH, STOP_LOW = 0.28, 0.12
 MENU_RUN = 3  # this many short non-sentence lines in a row form a menu
+LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
+_NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
+_DIGITS_OR_PAREN = set("0123456789(")
 
 
 @dataclass
@@ -35,7 +44,7 @@ class Verdict:
     why: list[str | None]
     start: int = 0  # the body run: lines[start:end]
     end: int = 0
-    heading: set[int] = field(default_factory=set)
+    listed: set[int] = field(default_factory=set)  # items of lists in the text
 
 
 def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str]) -> Verdict:
@@ -46,21 +55,24 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str]) ->
     for i, why in preset.items():
         v.cls[i], v.why[i] = BAD, why
     _furniture(lines, v)
-    _menus(lines, v)
     for i, line in enumerate(lines):
         if v.why[i] is None:
             v.cls[i] = _by_content(line, prose_by_punct)
             if v.cls[i] == BAD:
                 v.why[i] = "few function words (names, tags or links)"
+    _menus(lines, v)
+    _numbered_lists(lines, v)
+    if not any(c == GOOD for c in v.cls):
+        _keep_all_text(lines, v)
+        return v
+    from .region import body_region  # the position pass lives in its own module
+
+    v.start, v.end = body_region(lines, v)
     _smooth(lines, v)
-    _body_run(lines, v)
     return v
 
 
 def _furniture(lines: list[Line], v: Verdict) -> None:
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.key] = counts.get(line.key, 0) + 1
     for i, line in enumerate(lines):
         if v.why[i]:
             continue
@@ -70,31 +82,68 @@ def _furniture(lines: list[Line], v: Verdict) -> None:
             why = "number or counter"
         else:
             why = furniture(line.text, line.words)
-            if why is None and _COMMENTER.match(line.text):
+            if why is None and line.text[-1] == ":" and _COMMENTER.match(line.text):
                 why = "comment header"
-            elif why is None and counts[line.key] > 1 and line.words < 8 and not line.sentence_end:
-                why = "repeated on the page"
+            elif why is None and site_notice(line.text):
+                why = "site notice (cookies, privacy, legal)"
         if why:
             v.cls[i], v.why[i] = BAD, why
 
 
+def _menu_like(line: Line) -> bool:
+    return line.words <= 15 and not line.sentence_end and line.clauses <= 3
+
+
 def _menus(lines: list[Line], v: Verdict) -> None:
-    """Runs of short non-sentence lines with no blank line between them:
-    navigation, tag lists, 'most read' headlines."""
+    """Runs of short non-sentence lines with no blank line inside: navigation,
+    tag lists, 'most read' headlines. A run hanging off a paragraph or a
+    subheading, with items of several words, is a list in the text instead."""
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _menu_like(lines[j]) and (j == i or not lines[j].gap_before):
+        while j < len(lines) and _menu_like(lines[j]) and v.why[j] in (None, "few function words (names, tags or links)") \
+                and (j == i or not lines[j].gap_before):
             j += 1
         if j - i >= MENU_RUN:
-            for k in range(i, j):
-                if v.why[k] is None:
+            if _attached_list(lines, v, i, j):
+                for k in range(i, j):
+                    v.cls[k], v.why[k] = NEAR, None
+                    v.listed.add(k)
+            else:
+                for k in range(i, j):
                     v.cls[k], v.why[k] = BAD, "menu or link list"
         i = max(j, i + 1)
 
 
-def _menu_like(line: Line) -> bool:
-    return line.words <= 12 and not line.sentence_end and line.clauses <= 1
+def _attached_list(lines: list[Line], v: Verdict, i: int, j: int) -> bool:
+    mean = sum(lines[k].words for k in range(i, j)) / (j - i)
+    if mean < LIST_WORDS:
+        return False
+    before = i - 1
+    # A subheading between the paragraph and the list ('Tour dates') is fine.
+    if before >= 1 and v.cls[before] == SHORT and v.why[before] is None and lines[before].words <= 8:
+        before -= 1
+    return before >= 0 and v.cls[before] == GOOD and v.why[before] is None
+
+
+def _numbered_lists(lines: list[Line], v: Verdict) -> None:
+    """'1) ...', '2) ...', '3) ...': items numbered in sequence are text, and
+    so are the short lines between them (a link under each item)."""
+    items = [(i, int(m.group(1))) for i, line in enumerate(lines)
+             if line.text[0] in _DIGITS_OR_PAREN and (m := _NUMBERED.match(line.text)) and v.why[i] in (None, "menu or link list",
+                                                                 "few function words (names, tags or links)")]
+    run: list[int] = []
+    for (a, n), nxt in zip(items, items[1:] + [(None, None)]):
+        run.append(a)
+        b, m = nxt
+        if b is not None and m == n + 1 and b - a <= 3:
+            continue
+        if len(run) >= 3:
+            for k in range(run[0], run[-1] + 2):
+                if k < len(lines) and (k in run or v.why[k] in (None, "menu or link list")):
+                    v.cls[k], v.why[k] = NEAR, None
+                    v.listed.add(k)
+        run = []
 
 
 def _by_content(line: Line, by_punct: bool) -> str:
@@ -112,9 +161,18 @@ def _by_content(line: Line, by_punct: bool) -> str:
     return SHORT
 
 
+def _keep_all_text(lines: list[Line], v: Verdict) -> None:
+    """No paragraph of prose anywhere (a tiny or odd page): keep every line
+    that is not known furniture rather than return nothing."""
+    for i in range(len(lines)):
+        if v.why[i] is None or v.why[i] in ("menu or link list", "few function words (names, tags or links)"):
+            v.cls[i], v.why[i] = GOOD, None
+    v.start, v.end = 0, len(lines)
+
+
 def _neighbour(v: Verdict, i: int, step: int, skip: tuple[str, ...]) -> str:
     j = i + step
-    while 0 <= j < len(v.cls):
+    while v.start <= j < v.end:
         if v.cls[j] not in skip:
             return v.cls[j]
         j += step
@@ -122,64 +180,32 @@ def _neighbour(v: Verdict, i: int, step: int, skip: tuple[str, ...]) -> str:
 
 
 def _smooth(lines: list[Line], v: Verdict) -> None:
-    """jusText's context rules for short and near-good lines."""
+    """Inside the body: jusText's context rules for short and near-good lines.
+    Outside it everything goes, with the side it was on as the reason."""
     new = list(v.cls)
-    for i, c in enumerate(v.cls):
-        if c != SHORT:
-            continue
-        prev, nxt = (_neighbour(v, i, s, (SHORT, NEAR)) for s in (-1, 1))
-        if prev == nxt == GOOD:
-            new[i] = GOOD
-        elif prev == GOOD or nxt == GOOD:
-            near = (prev == BAD and _neighbour(v, i, -1, (SHORT,)) == NEAR) or \
-                   (nxt == BAD and _neighbour(v, i, 1, (SHORT,)) == NEAR)
-            new[i] = GOOD if near else BAD
-        else:
+    for i in range(v.start, v.end):
+        c = v.cls[i]
+        if c == SHORT:
+            prev, nxt = (_neighbour(v, i, s, (SHORT, NEAR)) for s in (-1, 1))
+            if prev == GOOD or nxt == GOOD:
+                new[i] = GOOD if (prev == nxt == GOOD or i in v.listed or _near_side(v, i, prev, nxt)) else BAD
+            else:
+                new[i] = BAD
+            if new[i] == BAD and v.why[i] is None:
+                v.why[i] = "short line at the edge of the text"
+        elif c == NEAR:
+            prev, nxt = (_neighbour(v, i, s, (SHORT, NEAR)) for s in (-1, 1))
+            new[i] = BAD if prev == nxt == BAD else GOOD
+            if new[i] == BAD and v.why[i] is None:
+                v.why[i] = "short text among page furniture"
+    for i in range(len(lines)):
+        if not v.start <= i < v.end:
             new[i] = BAD
-        if new[i] == BAD and v.why[i] is None:
-            v.why[i] = "short line away from the text"
-    for i, c in enumerate(v.cls):
-        if c != NEAR:
-            continue
-        prev, nxt = (_neighbour(v, i, s, (SHORT, NEAR)) for s in (-1, 1))
-        new[i] = BAD if prev == nxt == BAD else GOOD
-        if new[i] == BAD and v.why[i] is None:
-            v.why[i] = "short text among page furniture"
+            if v.why[i] is None:
+                v.why[i] = "before the article" if i < v.start else "after the article"
     v.cls = new
 
 
-def _score(line: Line, cls: str) -> float:
-    if cls == GOOD:
-        return min(line.words, 60) + (5 if line.gap_before or line.gap_after else 0)
-    return -3.0 - min(line.words, 20) * 0.2
-
-
-def _body_run(lines: list[Line], v: Verdict) -> None:
-    """The highest-scoring stretch of lines (Kadane); after the body has
-    started, a comments header ends it and related-story headers cost more."""
-    best, best_span = float("-inf"), (0, 0)
-    run, start = 0.0, 0
-    seen_body = False
-    damp = 1.0
-    for i, line in enumerate(lines):
-        section = section_start(line.text) if line.words <= 10 else None
-        s = _score(line, v.cls[i])
-        if section and seen_body:
-            s -= 40 if section == "comments" else 15
-            if section == "comments":
-                damp = 0.15
-        if s > 0:
-            s *= damp
-        if run <= 0:
-            run, start = s, i
-        else:
-            run += s
-        if run > best:
-            best, best_span = run, (start, i + 1)
-        if v.cls[i] == GOOD and line.words >= GOOD_WORDS:
-            seen_body = True
-    v.start, v.end = best_span
-    for i in range(len(lines)):
-        if v.cls[i] == GOOD and not v.start <= i < v.end:
-            v.cls[i] = BAD
-            v.why[i] = "before the article" if i < v.start else "after the article"
+def _near_side(v: Verdict, i: int, prev: str, nxt: str) -> bool:
+    return (prev == BAD and _neighbour(v, i, -1, (SHORT,)) == NEAR) or \
+           (nxt == BAD and _neighbour(v, i, 1, (SHORT,)) == NEAR)

@@ -56,6 +56,7 @@ _PATTERNS = [
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d{2})(?![./]?\d)"
                + _TIME_AFTER, re.I),
 ]
+_MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d[./]\d{1,2}[./]\d\d")
 # A time shown before the date: '11:11 PM EST Nov 19, 2019', '21:17 18.11.2019'.
 _TIME_BEFORE = re.compile(r"\b" + _CLOCK + r"(?:\s*\(?" + _TZ + r"\)?)?\s*[,|·-]?\s*" + _WEEKDAY + r"$", re.I)
 
@@ -78,6 +79,7 @@ BYLINE = re.compile(
     r"(?i:by|von|por|par|di|door|av|от|oleh|autor|texto|text|tekst|текст)\s*:?\s+"
     r"(?P<names>" + _NAMES + r"(?:\s*" + _AND + r"\s*" + _NAMES + r")*)"
 )
+_BY_HINTS = ("by", "von", "por", "par", "di ", "door", "av ", "от", "oleh", "autor", "text", "tekst", "текст")
 _NAME_SPLIT = re.compile(r"\s*" + _AND + r"\s*")
 _NOT_NAME = re.compile(r"^(?:the|a|an|staff|reports?|admin|editor|editorial|team|news|published|updated|"
                        r"posted|on|in|at|via|from)$", re.I)
@@ -160,6 +162,8 @@ def find_dates(text: str, lang: str | None = "en") -> list[tuple[str, int, int]]
     """Every date in `text` as (iso, start, end); a time (and zone) shown right
     after or just before the date is included: '2022-07-13T19:19:00+05:30'."""
     found: list[tuple[str, int, int]] = []
+    if not _MAYBE_DATE.search(text):  # one cheap test before the four patterns
+        return found
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -216,6 +220,9 @@ def parse_dateline(line: str, lang: str | None = "en") -> tuple[str, str] | None
 
 def parse_byline(line: str) -> list[str] | None:
     """The author names of a byline ('By Jane Doe and John Roe'), else None."""
+    lower = line.lower()
+    if not any(hint in lower for hint in _BY_HINTS):  # cheap gate before the regex
+        return None
     match = BYLINE.search(line.strip())
     if not match:
         return None

@@ -84,7 +84,9 @@ def stoplist(name: str | None) -> frozenset[str]:
 
 def is_cjk_text(text: str) -> bool:
     """True when Chinese/Japanese characters make up most of the letters."""
-    sample = text[:20000]
+    sample = text[:5000]
+    if sample.isascii() or not _CJK.search(sample):
+        return False
     letters = len(_LETTER.findall(sample))
     return letters > 0 and len(_CJK.findall(sample)) > 0.3 * letters
 
@@ -93,7 +95,7 @@ def detect(text: str) -> tuple[str | None, str | None]:
     """(jusText stoplist name, ISO code) for `text`; (None, 'zh'/'ja') for
     Chinese/Japanese; (None, None) when no stoplist matches at all."""
     if is_cjk_text(text):
-        kana = len(re.findall(r"[\u3040-\u30ff]", text[:20000]))
+        kana = len(re.findall(r"[\u3040-\u30ff]", text[:5000]))
         return None, ("ja" if kana > 20 else "zh")
     counts = Counter(w.lower() for w in WORD.findall(text))
     index, names = _index()

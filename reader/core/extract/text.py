@@ -16,7 +16,7 @@ from .header import choose_byline, choose_dates, choose_title, find_meta_lines
 from .stoplists import detect, stoplist
 from .textlines import Line, measure, split_lines
 
-_SAMPLE_WORDS = 3000  # enough prose to tell the language
+_SAMPLE_WORDS = 1000  # enough prose to tell the language
 
 
 def keep_everything(text: str, source: str) -> Article:

@@ -16,8 +16,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 _SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
 _SENT_INNER = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
-_CLAUSE = re.compile(r"[,;:，、；]")
-_DIGIT = re.compile(r"\d")
+_CLAUSE_CJK = re.compile(r"[，、；：]")
 
 
 @dataclass(slots=True)
@@ -33,10 +32,10 @@ class Line:
     sentence_end: bool = False
     sentences: int = 0  # sentence breaks inside the line, plus a final one
     clauses: int = 0  # commas, semicolons, colons
-    caps: float = 0.0  # share of words (after the first) that start upper-case
     upper: bool = False  # written ALL IN CAPITALS
     digits: float = 0.0  # share of characters that are digits
     key: str = ""  # normalised text, for spotting repeats
+    vocab: frozenset[str] = frozenset()  # content words (topic), for longer lines
 
 
 def split_lines(text: str) -> list[Line]:
@@ -62,21 +61,29 @@ def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
     """Fill in the features of every line (in place)."""
     for line in lines:
         text = line.text
-        words = WORD.findall(text)
+        words = WORD.findall(text.lower())
         cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() else 0
         n = len(words)
         line.chars = len(text)
         line.words = n + cjk // 2 if cjk else n
         if n:
-            lower = [w.lower() for w in words]
-            line.stop = sum(w in stopwords for w in lower) / n
-            tail = words[1:]
-            if tail:
-                line.caps = sum(w[0].isupper() for w in tail) / len(tail)
-        letters = [c for c in text if c.isalpha()]
-        line.upper = len(letters) >= 4 and all(not c.islower() for c in letters) and not cjk
+            line.stop = sum(map(stopwords.__contains__, words)) / n
+        line.upper = n > 0 and not cjk and text.isupper() and sum(map(len, words)) >= 4
         line.sentence_end = bool(_SENT_END.search(text))
-        line.sentences = len(_SENT_INNER.findall(text)) + line.sentence_end
-        line.clauses = len(_CLAUSE.findall(text))
-        line.digits = len(_DIGIT.findall(text)) / len(text)
-        line.key = " ".join(w.lower() for w in words) if words else text.lower()
+        line.sentences = (len(_SENT_INNER.findall(text)) if len(text) > 30 else 0) + line.sentence_end
+        line.clauses = text.count(",") + text.count(";") + text.count(":")
+        if cjk:
+            line.clauses += len(_CLAUSE_CJK.findall(text))
+        line.digits = sum(map(text.count, "0123456789")) / len(text)
+        line.key = " ".join(words) if words else text.lower()
+        if line.words >= 5:
+            line.vocab = _content_words(text, words, stopwords, cjk)
+
+
+def _content_words(text: str, words: list[str], stopwords: frozenset[str], cjk: int) -> frozenset[str]:
+    """Words that carry the topic: not stopwords, 3+ letters; for Chinese and
+    Japanese, pairs of adjacent characters."""
+    if cjk:
+        chars = _CJK_CHAR.findall(text)
+        return frozenset(a + b for a, b in zip(chars, chars[1:]))
+    return frozenset(w for w in words if len(w) >= 3 and w not in stopwords)

@@ -1,0 +1,149 @@
+"""Where the article body is: one dense run of lines.
+
+Lines between furniture form segments. The core is the richest segment
+(text words, earlier segments preferred: the article comes before the
+comments, teasers and footers). The body grows from the core over its
+neighbours, left and right, for as long as what a segment adds (its words,
+weighted by how much of its vocabulary the core shares) outweighs the
+furniture crossed to reach it, like Kadane's maximum run but anchored at the
+core. A comments header after the core ends the body; a related-stories
+header costs extra."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .boilerplate import section_start
+from .textlines import Line
+
+GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
+POSITION_DECAY = 0.4  # a segment at the end of the page counts 40% less when choosing the core
+RELATED_COST = 12.0  # crossing a 'Related stories' header
+SIM_FLOOR, SIM_FULL = 0.12, 0.30  # vocabulary shared with the core: 0 weight .. full weight
+SMALL_VOCAB = 6  # too few content words to judge the topic
+SMALL_WEIGHT = 0.3
+CORE_VOCAB = 40
+MIN_BODY = 50.0  # text words before a comments header for it to end the body
+COMMENTS_DAMP = 0.2  # a core with fewer content words borrows those of its run
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int  # exclusive
+    gain: float = 0.0
+    text_lines: list[int] = field(default_factory=list)  # good and near-good lines
+    cost_before: float = 0.0  # furniture crossed from the previous segment
+    barrier_before: str | None = None  # 'comments' / 'related' header crossed
+
+
+def body_region(lines: list[Line], v) -> tuple[int, int]:
+    """(start, end) of the body run for classified lines `v` (a Verdict)."""
+    segments = _segments(lines, v)
+    if not any(s.gain > 0 for s in segments):
+        return 0, 0
+    first, last = _densest_run(segments, len(lines))
+    core = max(range(first, last + 1), key=lambda k: segments[k].gain)
+    vocab = _vocab(lines, segments[core:core + 1])
+    if len(vocab) < CORE_VOCAB:
+        vocab = _vocab(lines, segments[first:last + 1])
+    end = _extend(lines, v, segments[core].end - 1, vocab, +1) + 1
+    start = _extend(lines, v, segments[core].start, vocab, -1)
+    return start, end
+
+
+def _vocab(lines: list[Line], segments: list[Segment]) -> set[str]:
+    out: set[str] = set()
+    for seg in segments:
+        for i in seg.text_lines:
+            out |= lines[i].vocab
+    return out
+
+
+def _densest_run(segments: list[Segment], n: int) -> tuple[int, int]:
+    """Kadane over segments: gains (less for later ones) minus furniture
+    crossed. Past a comments header that follows some text, gains count little."""
+    best, span = float("-inf"), (0, 0)
+    run, start = 0.0, 0
+    damp = 1.0
+    for k, seg in enumerate(segments):
+        if seg.barrier_before == "comments" and best > MIN_BODY:
+            damp = COMMENTS_DAMP
+        gain = seg.gain * damp * (1 - POSITION_DECAY * seg.start / max(n, 1))
+        cost = seg.cost_before + (RELATED_COST if seg.barrier_before else 0.0)
+        if k == 0 or run - cost <= 0 or seg.barrier_before == "comments":
+            run, start = gain, k
+        else:
+            run += gain - cost
+        if run > best:
+            best, span = run, (start, k)
+    return span
+
+
+def _line_gain(line: Line, cls: str) -> float:
+    if cls == GOOD:
+        return min(line.words, 80) + (3 if line.gap_before or line.gap_after else 0)
+    if cls == NEAR:
+        return 0.5 * min(line.words, 40)
+    return 0.0
+
+
+def _segments(lines: list[Line], v) -> list[Segment]:
+    segments: list[Segment] = []
+    cost, barrier = 0.0, None
+    current: Segment | None = None
+    for i, line in enumerate(lines):
+        if v.cls[i] == BAD:
+            if current is not None:
+                segments.append(current)
+                current = None
+            cost += 3.0 + 0.2 * min(line.words, 20)
+            section = section_start(line.text) if line.words <= 10 else None
+            if section == "comments" or (section and barrier is None):
+                barrier = section
+            continue
+        if current is None:
+            current = Segment(i, i + 1, cost_before=cost, barrier_before=barrier)
+            cost, barrier = 0.0, None
+        current.end = i + 1
+        current.gain += _line_gain(line, v.cls[i])
+        if v.cls[i] in (GOOD, NEAR):
+            current.text_lines.append(i)
+    if current is not None:
+        segments.append(current)
+    return segments
+
+
+def _weight(words: frozenset[str], vocab: set[str]) -> float:
+    size = len(words)
+    if size < SMALL_VOCAB:
+        return SMALL_WEIGHT
+    shared = len(words & vocab) / size
+    return max(0.0, min(1.0, (shared - SIM_FLOOR) / (SIM_FULL - SIM_FLOOR)))
+
+
+def _line_value(line: Line, cls: str, vocab: set[str]) -> float:
+    if cls == BAD:
+        return -(3.0 + 0.2 * min(line.words, 20))
+    if cls == SHORT:
+        return -0.5
+    return _line_gain(line, cls) * _weight(line.vocab, vocab)
+
+
+def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
+    """Line by line away from the core (from `edge`, its last or first line):
+    the farthest line up to which the text gained outweighs what was crossed."""
+    total, best, best_i = 0.0, 0.0, edge
+    i = edge + step
+    while 0 <= i < len(lines):
+        line = lines[i]
+        if v.cls[i] == BAD and line.words <= 10:
+            section = section_start(line.text)
+            if section == "comments" and step > 0:
+                break
+            if section:
+                total -= RELATED_COST
+        total += _line_value(line, v.cls[i], vocab)
+        if total > best:
+            best, best_i = total, i
+        i += step
+    return best_i
