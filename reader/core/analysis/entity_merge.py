@@ -64,7 +64,8 @@ class Group:
             if span.label:
                 score[span.label] += 1
             score.update(span.evidence)
-        score.update(name_evidence(self.forms))
+        unsure = sum(1 for s in self.spans if s.label in (None, "PERSON"))
+        score.update(name_evidence(self.forms, unsure))
         return score
 
     def type(self) -> str:
@@ -73,25 +74,46 @@ class Group:
         return max(TYPES, key=lambda t: (score[t], labels[t]))
 
 
-def name_evidence(forms: Counter) -> Counter:
-    """Type evidence from the names themselves, counted once per row."""
+def name_evidence(forms: Counter, unsure: int = 0) -> Counter:
+    """Type evidence from the names themselves: the gazetteer (when the
+    row's fullest name is a place; again for each of the `unsure` mentions
+    spaCy called a person or did not tag: a city is rarely a person, while a
+    city's name is often a team's), aliases, known organisations, head words
+    ('... Ministry', '... Heights') and given names."""
     evidence: Counter = Counter()
-    place = max((gz.PLACE_WEIGHT.get(gz.place_kind(f) or "", 0.0) for f in forms), default=0.0)
-    evidence["PLACE"] += place
+    longest = max(forms, key=lambda f: (len(f.split()), forms[f]))
+    kind = gz.place_kind(longest)
+    if kind:
+        evidence["PLACE"] += gz.PLACE_WEIGHT[kind] * (1 + unsure)
     for form in forms:
         alias = _alias_keys().get(name_key(form))
         if alias:
             evidence[alias[1]] = max(evidence[alias[1]], 6.0)
         if form.lower() in gz.known_orgs():
             evidence["ORG"] = max(evidence["ORG"], 6.0)
-    words = [f.split()[-1].lower() for f in forms if " " in f]
-    if any(w in gz.ORG_HEADS for w in words):
+    heads = {head_word(f) for f in forms if " " in f}
+    if heads & gz.ORG_HEADS:
         evidence["ORG"] += 4
-    elif any(w in gz.PLACE_HEADS for w in words):
+    elif any(_starts_with_given_name(f) for f in forms):
+        evidence["PERSON"] += 3
+    elif heads & gz.PLACE_HEADS:
         evidence["PLACE"] += 4
-    elif any(f.split()[0] in gz.given_names() for f in forms if " " in f):
-        evidence["PERSON"] += 2
     return evidence
+
+
+def head_word(name: str) -> str:
+    """The head of a name: its last word, or the word before 'of'/'for'
+    ('Max Planck Institute for Astrophysics' -> 'institute')."""
+    words = name.lower().split()
+    for i, word in enumerate(words[1:], 1):
+        if word in ("of", "for"):
+            return words[i - 1]
+    return words[-1]
+
+
+def _starts_with_given_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[0] in gz.given_names() and not gz.place_kind(" ".join(words[:2]))
 
 
 def group_spans(spans: list[Span], acronyms: dict[str, str], qualified: dict[str, str]) -> list[Group]:
@@ -165,7 +187,7 @@ def _merge_surnames(groups: list[Group]) -> list[Group]:
     ends: dict[str, list[Group]] = defaultdict(list)
     starts: dict[str, list[Group]] = defaultdict(list)
     for group in groups:
-        if group.type() != "PERSON":
+        if group.type() != "PERSON" and not _could_be_person(group):
             continue
         for form in group.forms:
             words = name_key(form).split()
@@ -180,7 +202,8 @@ def _merge_surnames(groups: list[Group]) -> list[Group]:
         key = next(iter(keys))
         targets = ends.get(key) or (starts.get(key) if group.type() == "PERSON" and " " not in key else None)
         targets = [_final(t, moved) for t in targets or []]
-        targets = [t for t in targets if t is not group]
+        targets = [t for t in targets if t is not group
+                   and (t.type() == "PERSON" or (group.type() == "PERSON" and _could_be_person(t)))]
         if len(keys) != 1 or not targets or not _may_be_person(group):
             kept.append(group)
             continue
@@ -189,6 +212,14 @@ def _merge_surnames(groups: list[Group]) -> list[Group]:
             _nearest(targets, span.start).spans.append(span)
         moved[id(group)] = targets[0] if len({id(t) for t in targets}) == 1 else None
     return [g for g in kept if id(g) not in moved]
+
+
+def _could_be_person(group: Group) -> bool:
+    """A multi-word name spaCy did not call a person, that nothing marks as
+    an organisation or place ('Rose-Lynn Harlan')."""
+    evidence = name_evidence(group.forms)
+    return (any(" " in f for f in group.forms) and evidence["ORG"] <= 0 and evidence["PLACE"] <= 0
+            and all(w[:1].isupper() for f in group.forms for w in f.split()))
 
 
 def _final(group: Group, moved: dict[int, Group | None]) -> Group:

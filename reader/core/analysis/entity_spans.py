@@ -35,6 +35,7 @@ AWD RWD FWD 4WD 2WD MPG MPH KM NFT VPN
 PORTFOLIOS = frozenset("""interior foreign defense defence finance home health justice economy
 economic trade education energy environment labor labour treasury transport culture agriculture
 commerce state industry security""".split())
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i)$")
 _NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"})
 
 
@@ -119,12 +120,26 @@ def _pieces(doc: Any, start: int, end: int, label: str | None) -> list[tuple[int
             if i > begin:
                 pieces.append(_trim(doc, begin, i, label))
             begin = i + 1
+        elif i > begin and _person_starts(doc, begin, i, end):
+            pieces.append(_trim(doc, begin, i, label))
+            begin = i
     return [p for p in pieces if p]
+
+
+def _person_starts(doc: Any, begin: int, i: int, end: int) -> bool:
+    """'Ukraine Kurt Volker': a given name and surname after a place or a
+    nationality start a second name."""
+    if i + 1 >= end or doc[i].text not in gz.given_names() or not doc[i + 1].text[:1].isupper():
+        return False
+    before = doc[begin:i]
+    return bool(gz.place_kind(before.text)) or all(t.ent_type_ == "NORP" for t in before)
 
 
 def _breaks(doc: Any, i: int, start: int, label: str | None) -> bool:
     tok = doc[i]
     if "\n" in tok.text or tok.text in _ALWAYS_SPLIT:
+        return True
+    if tok.text in _POSSESSIVE and i > start and _possessive_splits(doc, start, i):
         return True
     if tok.text in _SPLIT_PUNCT and (tok.whitespace_ or doc[i - 1].whitespace_):
         return True
@@ -135,12 +150,24 @@ def _breaks(doc: Any, i: int, start: int, label: str | None) -> bool:
             and word.lower() not in gz.CONNECTORS and word.lower() not in gz.ORG_HEADS)
 
 
+def _possessive_splits(doc: Any, start: int, i: int) -> bool:
+    """'Jeff Bezos's Blue Origin', 'Nashville's Grand Ole Opry' are two names;
+    'Martha's Vineyard', 'People's Republic' are one."""
+    if i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
+        return False
+    before = doc[start:i]
+    if before[-1].lower_ in ("people", "children", "women", "men", "workers", "veterans"):
+        return False
+    return len(before) >= 2 or bool(gz.place_kind(before.text)) or before.text.lower() in gz.known_orgs()
+
+
 def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, bool] | None:
     """Drop a leading 'the', titles and trailing possessive or punctuation;
     a person's name starts at its given name ('Browns DL Sheldon Richardson')."""
     title = False
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in ("and", "&", "of", "the")
+                           or doc[end - 1].lower_ in ("and", "&", "of", "the") or _is_number(doc[end - 1])
+                           or (end - start > 1 and doc[end - 1].lower_ in gz.MONTHS)
                            or (label == "ORG" and end - start > 1 and doc[end - 1].lower_ in gz.PERSON_TITLES)):
         end -= 1
     if label == "PERSON" and end - start > 2:
@@ -153,11 +180,17 @@ def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, 
                 and doc[start + 1].text[:1].isupper():
             start += 1
             title = True
+        elif low in gz.PERSON_TITLES and end - start > 2 and doc[start + 1].lower_ == "of":
+            start += 2  # 'Founder of Ceres Robotics Inc.'
         else:
             break
     if start >= end or (end - start == 1 and doc[start].lower_ in gz.PERSON_TITLES):
         return None
     return start, end, title
+
+
+def _is_number(tok: Any) -> bool:
+    return tok.like_num or any(c.isdigit() for c in tok.text)
 
 
 def _given_name_start(doc: Any, start: int, end: int) -> tuple[int, bool]:
@@ -213,6 +246,14 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
         return True
     if tok.tag_ in ("JJ", "JJR", "JJS") or tok.ent_type_ == "NORP":
         return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if re.fullmatch(r"\d+[A-Za-z]+|[A-Za-z]+\d+[A-Za-z\d]*", tok.text) or (prev is not None and _is_number(prev)):
+        return False  # '777x', '737 Max': product models
+    nxt_word = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if _DEMONYM.match(tok.text) and nxt_word is not None and nxt_word.text[:1].islower() and nxt_word.is_alpha \
+            and nxt_word.pos_ in ("NOUN", "ADJ"):
+        return False  # 'Ukrainian officials'
+
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.lower_ in PORTFOLIOS and nxt is not None and nxt.lower_ in gz.PERSON_TITLES:
         return False
@@ -248,6 +289,9 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 3
     if before is not None and before.lower_ in ("in", "near", "outside", "across", "throughout", "inside"):
         span.evidence["PLACE"] += 1
+    if before is not None and before.lower_ == "the" or doc[span.tok_start].tag_ == "NNPS":
+        span.evidence["PERSON"] -= 1.5  # 'the Steelers', 'the Kremlin': people take no article
+        span.evidence["ORG"] += 0.5
     root = doc[span.tok_start:span.tok_end].root
     if root.dep_ == "compound" and root.head.lower_ in gz.PLACE_NOUNS and root.head.i >= span.tok_end:
         span.evidence["PLACE"] += 2

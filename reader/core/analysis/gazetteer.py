@@ -12,7 +12,10 @@ from importlib import resources
 # How sure a gazetteer hit makes us that a name is a place (added to the
 # type vote as if that many more mentions had said PLACE).
 PLACE_WEIGHT = {"country": 6.0, "state": 4.0, "region": 4.0, "continent": 6.0,
-                "capital": 4.0, "major_city": 3.0, "city": 1.0}
+                "capital": 4.0, "major_city": 3.0, "large_city": 2.0, "city": 1.0}
+MONTHS = frozenset("""january february march april may june july august september october
+november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept
+sept. oct oct. nov nov. dec dec.""".split())
 # Place kinds trusted enough to add mentions spaCy did not tag at all.
 FINDABLE_PLACE_KINDS = {"country", "state", "region", "continent", "capital", "major_city"}
 
@@ -49,7 +52,7 @@ motors industries laboratories labs technologies systems studios records
 church mission hospital clinic center centre council cabinet government
 administration regime command brigade battalion regiment militia
 tech platforms railway railways railroad league united fc rovers athletic wanderers
-albion hotspur cup
+albion hotspur cup exchange infirmary
 """.split())
 # Last words that make a name a place ("Golan Heights", "Gaza Strip").
 PLACE_HEADS = frozenset("""
@@ -93,7 +96,7 @@ def places() -> dict[str, str]:
         name, kind = line.split("\t")
         table[name] = kind
     for name in _lines("regions.txt"):
-        if table.get(name) in (None, "city"):
+        if table.get(name) not in ("country", "state", "capital"):
             table[name] = "region"
     return table
 
