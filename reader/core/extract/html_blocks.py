@@ -30,7 +30,7 @@ BLOCK_TAGS = frozenset({
 })
 # Never shown: their text is not article text.
 SKIP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "head", "svg", "math", "button",
+    "script", "style", "noscript", "template", "head", "svg", "button",
     "select", "textarea", "input", "iframe", "object", "embed", "canvas",
     "audio", "video", "map", "meta", "link", "base",
 })

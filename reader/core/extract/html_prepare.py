@@ -30,7 +30,7 @@ _NOISE = re.compile(
     re.I | re.S,
 )
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
-_NEVER_SHOWN = ("script", "style", "noscript", "template", "svg", "math", "head",
+_NEVER_SHOWN = ("script", "style", "noscript", "template", "svg", "head",
                 "iframe", "object", "embed", "canvas", "select", "textarea", "button",
                 "input", "link", "meta", "base", "audio", "video", "map", "dialog")
 
