@@ -82,30 +82,37 @@ def _first_text(text: str, start: int, end: int) -> int:
 def _scan(text: str, start: int, end: int) -> tuple[list[Segment], bool]:
     """Segments of one paragraph; True when the last one is a double
     quotation still open at the paragraph's end (it runs to the end)."""
-    stack: list[tuple[str, str, int]] = []  # (family, mark, offset after the mark)
+    stack: list[tuple[str, str, int, int]] = []  # (family, mark, offset after it, its offset)
     out: list[Segment] = []
+    skip_to = start
     for pos in range(start, end):
         ch = text[pos]
-        if ch not in MARKS:
+        if ch not in MARKS and ch != "`" or pos < skip_to:
             continue
+        width = 1
+        if ch in "'`" and text[pos + 1:pos + 2] == ch:
+            ch, width = '"', 2  # ''typewriter'' and ``TeX'' double quotes
+        elif ch == "`":
+            continue
+        skip_to = pos + width
         prev = text[pos - 1] if pos > start else " "
-        nxt = text[pos + 1] if pos + 1 < end else " "
+        nxt = text[pos + width] if pos + width < end else " "
         can_open = not nxt.isspace() and (prev.isspace() or prev in _BEFORE_OPENER)
         can_close = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSER)
         if ch in "«»":  # French typography puts a space inside guillemets
             can_open, can_close = ch == "«", ch == "»"
         if ch in _DOUBLE_OPENERS or ch in _DOUBLE_CLOSERS:
-            _double(ch, pos, can_open, can_close, stack, out)
+            _double(ch, pos, width, can_open, can_close, stack, out)
         else:
             _single(text, ch, pos, end, prev, can_open, can_close, stack, out)
     if stack and stack[0][0] in ("curly", "guillemet", "straight"):
-        after = stack[0][2]
-        out.append(Segment(after, end, stack[0][1], closed=False, outer_start=after - 1, outer_end=end))
+        _, mark, after, at = stack[0]
+        out.append(Segment(after, end, mark, closed=False, outer_start=at, outer_end=end))
         return out, True
     return out, False
 
 
-def _double(ch: str, pos: int, can_open: bool, can_close: bool, stack: list, out: list) -> None:
+def _double(ch: str, pos: int, width: int, can_open: bool, can_close: bool, stack: list, out: list) -> None:
     top = _top_double(stack)
     closes = _DOUBLE_CLOSERS.get(ch)
     if ch == "“" and top is not None and stack[top][1] == "„" and can_close:
@@ -113,17 +120,17 @@ def _double(ch: str, pos: int, can_open: bool, can_close: bool, stack: list, out
     elif ch == "“" and top is not None and can_close and not can_open:
         closes = "curly"  # a closing mark typed the wrong way round
     if top is not None and closes and (can_close or not can_open):
-        family, mark, after = stack[top]
+        family, mark, after, at = stack[top]
         if family == closes or ch in "\"”“" and family in ("curly", "straight"):
             del stack[top:]
             if not stack:
-                out.append(Segment(after, pos, mark, outer_start=after - 1, outer_end=pos + 1))
+                out.append(Segment(after, pos, mark, outer_start=at, outer_end=pos + width))
             return
     opens = _DOUBLE_OPENERS.get(ch)
     if ch == "”" and can_open and not can_close:
         opens = "curly"  # an opening mark typed the wrong way round
     if opens and (can_open or (ch != '"' and not can_close)):
-        stack.append((opens, ch, pos + 1))
+        stack.append((opens, ch, pos + width, pos))
 
 
 def _top_double(stack: list) -> int | None:
@@ -139,15 +146,15 @@ def _single(text: str, ch: str, pos: int, end: int, prev: str, can_open: bool, c
             and _SINGLE_CLOSERS[ch] == stack[-1][0]:
         if prev in "sS" and _later_closer(text, pos + 1, end, ch):
             return  # "voters’ " is a plural possessive when a better closer follows
-        family, mark, after = stack.pop()
+        family, mark, after, at = stack.pop()
         if not stack:
-            out.append(Segment(after, pos, mark, outer_start=after - 1, outer_end=pos + 1))
+            out.append(Segment(after, pos, mark, outer_start=at, outer_end=pos + 1))
         return
     if ch in _SINGLE_OPENERS and can_open and not text[pos + 1:pos + 5].startswith(_ELISIONS) \
             and not text[pos + 1:pos + 2].isdigit():
         if stack and stack[-1][0].endswith("1"):
             return  # no single quotation inside a single quotation
-        stack.append((_SINGLE_OPENERS[ch], ch, pos + 1))
+        stack.append((_SINGLE_OPENERS[ch], ch, pos + 1, pos))
 
 
 def _later_closer(text: str, start: int, end: int, ch: str) -> bool:

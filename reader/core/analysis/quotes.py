@@ -54,12 +54,14 @@ def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]
 
 # ---------------------------------------------------------------- attribution
 def _attribute(ctx: Context, item: _Found) -> _Found:
+    named = _dash_speaker(ctx, item)
+    if named:  # '“...” ― Sonya Herridge'
+        item.speaker, item.linked = named, True
+        return item
     cue, linked = _find_cue(ctx, item)
     item.cue, item.linked = cue, linked
     if cue is not None:
         item.speaker = speaker_name(ctx, subject_of(cue))
-    elif item.seg.outer_start > 0:
-        item.speaker = _colon_speaker(ctx, item)
     return item
 
 
@@ -69,15 +71,19 @@ def _inner_tokens(ctx: Context, seg: Segment) -> list[Any]:
 
 
 def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
-    """The speech verb for a quotation: one that governs it (or that it
-    governs) in its own sentence, else one beside it in the sentence, else
-    one in the sentence before or just after it in the same paragraph."""
+    """The speech verb for a quotation: one right beside it ('“...,” he
+    said', 'told reporters: “...”'), else one that governs it (or that it
+    governs) in its sentence, else one elsewhere in the sentence, else one
+    in the sentence before or just after it in the same paragraph."""
     doc, seg = ctx.doc, item.seg
     inner = _inner_tokens(ctx, seg)
     if not inner:
         return None, False
     inner_ids = {t.i for t in inner}
-    sents = _sentences(doc, seg.outer_start, seg.outer_end)
+    adjacent = _adjacent_cue(ctx, seg)
+    if adjacent is not None:
+        return adjacent, True
+    sents = ctx.sentences(seg.outer_start, seg.outer_end)
     cues = [t for s in sents for t in s if is_cue(t) and not ctx.in_quote(t)
             and ctx.layout.block_of(t.idx) == item.block]
     linked = [c for c in cues if _linked(c, inner, inner_ids)]
@@ -86,6 +92,9 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
         return min(linked, key=lambda c: abs(c.idx - middle)), True
     if cues:
         return min(cues, key=lambda c: abs(c.idx - middle)), False
+    colon = _colon_subject(ctx, seg)
+    if colon is not None:
+        return colon, True
     before, after = _neighbours(doc, sents, item.block, ctx.layout)
     if before is not None:
         prior = [t for t in before if is_cue(t) and not ctx.in_quote(t)]
@@ -98,15 +107,50 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
     return _colon_cue(ctx, item), False
 
 
+# Words that may stand between a quotation and its cue: '“...,” the former
+# mayor of New York said', 'told reporters in Kyiv: “...”'.
+_BETWEEN = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "ADP", "AUX", "PART", "ADV", "CCONJ"}
+
+
+def _adjacent_cue(ctx: Context, seg: Segment) -> Any:
+    doc = ctx.doc
+    after = _bisect_idx(doc, seg.outer_end)
+    for token in doc[after: after + 12]:
+        if token.is_space and "\n" in token.text:
+            break
+        if is_cue(token) and not ctx.in_quote(token):
+            return token
+        if ctx.in_quote(token) or token.text in ".!?;" or \
+                not (token.pos_ in _BETWEEN or token.text in ",—–-'’"):
+            break
+    first = _bisect_idx(doc, seg.outer_start)
+    for token in reversed(doc[max(0, first - 8): first]):
+        if token.is_space and "\n" in token.text:
+            break
+        if is_cue(token) and not ctx.in_quote(token):
+            return token
+        if ctx.in_quote(token) or not (token.pos_ in _BETWEEN or token.text in ",:—–"):
+            break
+    return None
+
+
+def _bisect_idx(doc: Any, offset: int) -> int:
+    """Index of the first token starting at or after `offset`."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _linked(cue: Any, inner: list[Any], inner_ids: set[int]) -> bool:
     if any(a.i in inner_ids for a in cue.ancestors):
         return True
     roots = [t for t in inner if t.head.i not in inner_ids or t.head.i == t.i]
     return any(governs(cue, t) for t in roots)
-
-
-def _sentences(doc: Any, start: int, end: int) -> list[Any]:
-    return [s for s in doc.sents if s.start_char < end and s.end_char > start]
 
 
 def _neighbours(doc: Any, sents: list[Any], block: int, layout: Layout) -> tuple[Any, Any]:
@@ -134,24 +178,37 @@ def _colon_cue(ctx: Context, item: _Found) -> Any:
     return cues[-1] if cues else None
 
 
-def _colon_speaker(ctx: Context, item: _Found) -> str | None:
-    """'Trump on Twitter: “...”' -> the person or organisation before the colon."""
+def _colon_subject(ctx: Context, seg: Segment) -> Any:
+    """'Obama has a new message: “It's about me.”' -> the clause before the
+    colon introduces the quotation; its main verb stands in for the cue."""
     text = ctx.layout.text
-    pos = item.seg.outer_start - 1
+    pos = seg.outer_start - 1
     while pos >= 0 and text[pos] == " ":
         pos -= 1
     if pos < 0 or text[pos] != ":":
         return None
-    span = ctx.doc.char_span(max(0, pos - 120), pos, alignment_mode="expand")
-    if span is None:
+    index = _bisect_idx(ctx.doc, pos)
+    if index >= len(ctx.doc) or index == 0:
         return None
-    for token in reversed(list(span)):
-        if token.text == "\n" or token.is_space and "\n" in token.text or ctx.in_quote(token):
-            break
-        entity = ctx.entity_of.get(token.i)
-        if entity is not None and entity.type in ("PERSON", "ORG"):
-            return entity.name
-    return None
+    root = ctx.doc[index - 1].sent.root
+    if ctx.in_quote(root) or root.pos_ not in ("VERB", "AUX") or subject_of(root) is None:
+        return None
+    return root
+
+
+def _dash_speaker(ctx: Context, item: _Found) -> str | None:
+    """A name after a dash right behind the closing mark."""
+    text, end = ctx.layout.text, item.seg.outer_end
+    match = _DASH_NAME.match(text, end)
+    if not match:
+        return None
+    index = _bisect_idx(ctx.doc, match.start(1))
+    if index < len(ctx.doc) and index in ctx.entity_of:
+        return ctx.entity_of[index].name
+    return match.group(1).strip()
+
+
+_DASH_NAME = re.compile(r"[ \t]*[.,]?[ \t]*[—―–-][ \t]*((?:[A-Z][\w'’.-]*[ \t]?){1,5})")
 
 
 # ---------------------------------------------------------------- quote or not
@@ -179,9 +236,9 @@ def _is_quotation(ctx: Context, item: _Found) -> bool:
         return False
     if len(words) >= MIN_PLAIN_WORDS:
         return True
-    tokens = _inner_tokens(ctx, item.seg)
+    tokens = [t for t in _inner_tokens(ctx, item.seg) if not t.is_punct and not t.is_space]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
-    return len(words) >= MIN_CLAUSE_WORDS and has_verb
+    return len(tokens) >= MIN_CLAUSE_WORDS and has_verb
 
 
 def _title_like(words: list[str], text: str) -> bool:

@@ -7,6 +7,7 @@ statement' -> whoever issued a statement earlier, 'the mayor' -> the person
 the text called Mayor)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,6 +65,8 @@ class Context:
     quoted: list[int] = field(default_factory=list)  # token index -> segment id or -1
     entity_of: dict[int, Entity] = field(default_factory=dict)  # token index -> entity
     gender: dict[str, str] = field(default_factory=dict)  # entity name -> 'm' / 'f'
+    sents: list[Any] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Any, layout: Layout, entities: list[Entity],
@@ -72,7 +75,20 @@ class Context:
         ctx.quoted = _quoted_tokens(doc, spans)
         ctx.entity_of = _entity_tokens(doc, layout, entities)
         ctx.gender = _genders(doc, ctx.entity_of)
+        ctx.sents = list(doc.sents)
+        ctx.sent_starts = [s.start_char for s in ctx.sents]
         return ctx
+
+    def sentences(self, start: int, end: int) -> list[Any]:
+        """The sentences overlapping the characters [start, end)."""
+        first = max(0, bisect.bisect_right(self.sent_starts, start) - 1)
+        last = bisect.bisect_left(self.sent_starts, end)
+        return [s for s in self.sents[first:last] if s.end_char > start]
+
+    def sentences_before(self, offset: int, count: int) -> list[Any]:
+        """Up to `count` sentences starting before `offset`, in text order."""
+        last = bisect.bisect_left(self.sent_starts, offset)
+        return self.sents[max(0, last - count):last]
 
     def in_quote(self, token: Any) -> bool:
         return self.quoted[token.i] >= 0
@@ -82,8 +98,6 @@ def _quoted_tokens(doc: Any, spans: list[tuple[int, int]]) -> list[int]:
     """Token index -> the index of the quotation (marks included) it lies in."""
     out = [-1] * len(doc)
     starts = [t.idx for t in doc]
-    import bisect
-
     for k, (start, end) in enumerate(spans):
         i = bisect.bisect_left(starts, start - 1)
         while i < len(doc) and starts[i] <= end:
@@ -324,8 +338,7 @@ def last_person(ctx: Context, before: int, gender: str | None = None) -> str | N
     """The last person mentioned outside quotations before `before`,
     preferring a sentence's subject, skipping people of the other gender."""
     doc = ctx.doc
-    sents = [s for s in doc.sents if s.start_char < before]
-    for sent in reversed(sents[-8:]):
+    for sent in reversed(ctx.sentences_before(before, 8)):
         found: list[tuple[int, int, Entity]] = []
         for token in sent:
             if token.idx >= before or ctx.in_quote(token):
@@ -351,8 +364,7 @@ def last_group(ctx: Context, before: int, plural: bool) -> str | None:
     """'they' / 'it': the last organisation (or plural noun phrase, for
     'they') that was the subject of a sentence before `before`."""
     doc = ctx.doc
-    sents = [s for s in doc.sents if s.start_char < before]
-    for sent in reversed(sents[-4:]):
+    for sent in reversed(ctx.sentences_before(before, 4)):
         for token in reversed(list(sent)):
             if token.idx >= before or ctx.in_quote(token) or token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
