@@ -37,7 +37,7 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
         sentence = sentence_of(span.start)
         ctx = Context(ref_day, _tense(doc, span.start, span.end), anchor, text[span.end:span.end + 40])
         timex = _resolve(text[span.start:span.end], ctx, sentence == last_sentence)
-        if timex is None:
+        if timex is None or timex.kind == "set" and _adjective(doc, span):
             continue
         mention = layout.locate(span.start, span.end)
         if mention is None:
@@ -77,6 +77,12 @@ def _resolve(expression: str, ctx: Context, same_sentence: bool) -> Timex | None
             r"(?:the |its |their )?(?:fiscal |financial )?(?:full )?year", low):
         return Timex("duration", "P1Y")
     return timex
+
+
+def _adjective(doc: Any, span: Span) -> bool:
+    """'daily volume', 'weekly magazine': a frequency adjective, not a time expression."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and len(tokens) == 1 and tokens[0].pos_ == "ADJ" and tokens[0].dep_ == "amod"
 
 
 # --- spans -----------------------------------------------------------------------
