@@ -136,10 +136,11 @@ def _print(source: str, fmt: str, args: argparse.Namespace, max_bytes: int) -> i
 
     article = read_article(source, clean=not args.no_clean, published=args.published,
                            max_bytes=max_bytes)
-    if not article.blocks:
+    empty = not article.blocks and not article.title
+    if empty:
         _notice(f"{article.source}: nothing to show, the document has no readable text")
     if fmt == "text":
-        out = export.to_text(article, width=args.width) if article.blocks or article.title else ""
+        out = "" if empty else export.to_text(article, width=args.width)
     else:
         analysis = analyse_article(article) if article.blocks else Analysis()
         out = export.to_json(article, analysis) if fmt == "json" else export.to_markdown(article, analysis)
