@@ -147,12 +147,20 @@ def test_never_reads_more_than_cap_plus_one(tmp_path, monkeypatch):
 @pytest.mark.parametrize("data", [
     b"\x89PNG\r\n\x1a\n" + bytes(100), b"%PDF-1.7\n%\xe2\xe3", b"PK\x03\x04" + b"x" * 50,
     b"\x1f\x8b\x08\x00" + bytes(20), b"\x7fELF\x02\x01\x01", b"GIF89a\x01\x00",
-    b"\xff\xd8\xff\xe0\x00\x10JFIF", b"SQLite format 3\x00", os.urandom(4096),
+    b"\xff\xd8\xff\xe0\x00\x10JFIF", b"SQLite format 3\x00",
     b"text\x00\x00\x00\x00\x00 with many NULs \x00\x00\x00\x00\x00\x00\x00\x00",
-])
+], ids=lambda data: repr(data[:8]))
 def test_binary_is_refused_with_one_line(data):
     with pytest.raises(RefusedContent, match="binary"):
         decode(data, "file.txt")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_bytes_are_binary(seed):
+    import random
+
+    data = random.Random(seed).randbytes(8192)
+    assert looks_binary(data)
 
 
 @pytest.mark.parametrize("text", [
