@@ -14,7 +14,7 @@ _I = re.IGNORECASE
 # Whole-line phrases: the line is nothing but this (plus punctuation/counts).
 _WHOLE = {
     "share or follow link": r"""
-        share|shares|sharing|share\ this(\ (story|article|post|page))?|share\ (on|via)\ \w+(\ \w+)?|
+        share|shares|sharing|share\ this(\ (story|article|post|page))?|share\ (on|via|to|with)\ \w+(\ \w+)?|
         share\ (the\ )?story|tweet|pin(\ it)?|e-?mail(\ (this|me|article))?|print(\ article)?|
         whats\ ?app|facebook|twitter|x|linkedin|reddit|telegram|pinterest|tumblr|messenger|flipboard|
         copy(\ (the\ )?link)?|copied!?|link\ copied|save(\ (article|for\ later|story))?|bookmark(\ it)?|
@@ -36,7 +36,12 @@ _WHOLE = {
         home|menu|main\ menu|search|close|open|skip\ to\ (main\ )?content|skip\ navigation|back\ to\ top|
         top|next|previous|prev|next\ article|previous\ article|previous\ post|next\ post|older|newer|
         read\ more|more|see\ more|show\ more|load\ more|view\ all|see\ all|show\ all|more\ stories|
-        continue|go|submit|cancel|ok|done|loading\.*|↑\ top|«|»|‹|›|
+        continue|go|submit|cancel|ok|done|loading\.*|↑\ top|«|»|‹|›|jump\ to\ (navigation|search|content)|
+        skip\ to\ (site\ index|search|navigation)|skip\ (this\ )?ad|full\ ?screen|autoplay|view\ (photos?|gallery)|
+        resize\ text|text\ size|font\ size|(next|previous)\ (story|page|slide)|go\ to\ permalink|buy\ (now|photo)|
+        caption|toggle\ navigation|places\ near\ me|random\ (place|article)|listen(\ to\ (this\ )?article)?|
+        from\ wikipedia,\ the\ free\ encyclopedia|(this\ )?(section|story|page)\ is\ sponsored\ by|
+        sponsored\ by|presented\ by|in\ partnership\ with|
         mehr|weiter|zurück|suite|lire\ la\ suite|plus|leer\ más|ver\ más|más|leia\ mais|ver\ mais|
         voltar|continua|altro|далее|ещё|подробнее""",
     "comments": r"""
@@ -76,7 +81,9 @@ def _named(table: dict[str, str]) -> tuple[str, dict[str, str]]:
 
 
 _WHOLE_ALTS, _WHOLE_NAMES = _named(_WHOLE)
-_WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:" + _WHOLE_ALTS + r")(?:[\s:|·•\-–—]*[\d,.]+[KkMm]?)?[\W_]{0,4}$",
+# One to four phrases ("Sign in / Sign up", "Skip to contentSkip to site index"),
+# then maybe a count ("Comments 12", "Shares 2.1K").
+_WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _WHOLE_ALTS + r")[\s/|·•,:!\-–—]*){1,4}(?:[\d,.]+[KkMm]?)?[\W_]{0,4}$",
                        _I | re.X)
 
 # Lines that start like furniture: "Read more: ...", "Photo: ...", "Click here to ...".
@@ -85,9 +92,10 @@ _PREFIX = {
         read|recommended|must\ read|don'?t\ miss|trending|opinion|explainer|analysis|video|live|
         lesen\ sie\ (auch|mehr)|mehr\ zum\ thema|lire\ aussi|à\ lire|leia\ (também|mais)|
         leggi\ anche|lee\ también|te\ puede\ interesar|читайте\ также|смотрите\ также)\s*[:|»›>]""",
-    "photo caption or credit": r"""(photo|photograph|photos|image|picture|pic|video|illustration|
-        graphic|caption|image\ caption|media\ caption|credit|credits|photo\ credit|image\ credit|
-        source|foto|fotos|bild|bildquelle|imagen|immagine|фото|zdroj|crédito|crédit)\s*[:©|]""",
+    "photo caption or credit": r"""(?:(photo|photograph|photos|image|picture|pic|video|illustration|
+        graphic|caption|credit|credits|photo\ credit|image\ credit|
+        source|foto|fotos|bild|bildquelle|imagen|immagine|фото|zdroj|crédito|crédit)\s*[:©|]|
+        (image|media|photo)\ caption\b)""",
     "call to action": r"""(click|tap)\ (here|to)\b|sign\ up\ (for|to)\b|subscribe\ (to|for)\b|
         download\ (our|the)\b|get\ (our|the)\ .{0,30}(newsletter|app)\b|follow\ (us|\w+)\ on\b|
         like\ us\ on\b|join\ us\ on\b|we\ use\ cookies|this\ (site|website)\ uses\ cookies|
@@ -109,6 +117,7 @@ _CREDIT = re.compile(
 )
 # "...ate a rabbitCredit: Getty": a caption glued to its credit.
 _GLUED_CREDIT = re.compile(r"[a-z.)](?:Credit|Photo|Image|Picture|Foto|Source)s?\s*:\s*\S")
+_SPONSOR_END = re.compile(r"\b(?:is\s+)?(?:sponsored|presented|powered|brought\s+to\s+you)\s+by$", _I)
 # "1 of 6", "Image 3 of 12", "2/50": gallery counters.
 _COUNTER = re.compile(r"^(?:(?:image|photo|slide|foto|bild)\s*)?\d{1,3}\s*(?:of|/|von|de|di|из)\s*\d{1,3}$", _I)
 
@@ -187,6 +196,8 @@ def furniture(text: str, words: int) -> str | None:
             return "photo caption or credit"
         if ":" in text and _GLUED_CREDIT.search(text):
             return "photo caption or credit"
+        if text[-1].isalpha() and _SPONSOR_END.search(text):
+            return "advertisement"
     return None
 
 

@@ -8,12 +8,18 @@ byline or dateline; the page's dates are taken from datelines, labelled
 ones ('Published', 'Updated') first, else the one nearest the headline."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .metadata import Stamp, parse_byline, stamps
+from .metadata import Stamp, is_relative_time, parse_byline, stamps
+from .stoplists import WORD
 from .textlines import Line
 
 HEAD_WINDOW = 30  # how far above the body the headline may sit (lines)
+TOPIC_BONUS = 8.0  # a headline whose words all recur in the body gains this much
+_ABBREV_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_CRUMBS = re.compile(r"\s[»›>|/]\s|»|›")
+_CODE = re.compile(r"[{}<>;=_\[\]]|\b(?:function|var|const|return)\b")
 _NOT_TITLE = {"share or follow link", "advertisement", "subscription or sign-in", "navigation",
               "comments", "legal or cookie notice", "photo caption or credit", "call to action",
               "photo gallery counter", "comment header", "no words", "number or counter", "about the author"}
@@ -25,9 +31,11 @@ class MetaLines:
 
     stamps: dict[int, list[Stamp]] = field(default_factory=dict)
     bylines: dict[int, list[str]] = field(default_factory=dict)
+    relative: set[int] = field(default_factory=set)  # '2 hours ago', 'Yesterday'
 
     def reasons(self) -> dict[int, str]:
         out = {i: "dateline" for i in self.stamps}
+        out.update({i: "dateline" for i in self.relative})
         out.update({i: "byline" for i in self.bylines if i not in out})
         return out
 
@@ -42,6 +50,8 @@ def find_meta_lines(lines: list[Line], lang: str | None) -> MetaLines:
             found = stamps(line.text, lang)
             if found:
                 meta.stamps[i] = found
+        if line.words <= 8 and i not in meta.stamps and is_relative_time(line.text):
+            meta.relative.add(i)
         if line.words <= 14:
             names = parse_byline(line.text)
             if names:
@@ -49,50 +59,101 @@ def find_meta_lines(lines: list[Line], lang: str | None) -> MetaLines:
     return meta
 
 
-def choose_title(lines: list[Line], start: int, why: list[str | None], meta: MetaLines) -> int | None:
-    """Index of the headline line, or None when nothing looks like one."""
+def choose_title(lines: list[Line], start: int, why: list[str | None], meta: MetaLines,
+                 body_vocab: set[str], stopwords: frozenset[str]) -> int | None:
+    """Index of the headline line, or None when nothing looks like one.
+    `body_vocab`: content words of the body (a headline shares them)."""
     best, best_score = None, 0.0
-    counts: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for line in lines:
-        counts[line.key] = counts.get(line.key, 0) + 1
+        seen[line.key] = seen.get(line.key, 0) + 1
     lo = max(0, start - HEAD_WINDOW)
-    for i in range(lo, min(len(lines), start + 2)):
-        score = _title_score(lines, i, start, why, meta, counts)
+    hi = min(len(lines), start + 1)
+    for i in range(lo, hi):
+        score = _title_score(lines, i, start, why, meta, seen)
+        if score > 0:
+            score += TOPIC_BONUS * _shared(lines[i], body_vocab, stopwords)
         if score > best_score:
             best, best_score = i, score
     return best
 
 
-def _title_score(lines, i, start, why, meta, counts) -> float:
+def _shared(line: Line, vocab: set[str], stopwords: frozenset[str]) -> float:
+    """Share of the line's content words that the body uses too."""
+    words = {w for w in WORD.findall(line.text.lower()) if len(w) >= 3 and w not in stopwords}
+    if not words:
+        return 0.0
+    # Two or three words share by chance: scale the evidence by how many there are.
+    return len(words & vocab) / len(words) * min(1.0, len(words) / 4)
+
+
+def _headline_shaped(line: Line) -> bool:
+    text = line.text
+    if line.words < 1 or line.words > 30 or line.chars > 250:
+        return False
+    if text.endswith((".", ",", ";", ":", "=", "{", "(")) and not text.endswith(("...", "…")) \
+            and not _ABBREV_END.search(text):
+        return False
+    if len(_CRUMBS.findall(text)) >= 2 or _CODE.search(text):
+        return False
+    return True
+
+
+def _title_score(lines: list[Line], i: int, start: int, why: list[str | None], meta: MetaLines,
+                 seen: dict[str, int]) -> float:
+    """How much line i looks like the headline of the body starting at `start`."""
     line = lines[i]
-    if why[i] in _NOT_TITLE or i in meta.stamps or i in meta.bylines:
+    if why[i] in _NOT_TITLE or i in meta.stamps or i in meta.bylines or i in meta.relative:
         return 0.0
-    if line.words < 2 or line.words > 30 or line.chars > 250:
-        return 0.0
-    if line.text.endswith((".", ",", ";", ":")) and not line.text.endswith("..."):
+    if not _headline_shaped(line):
         return 0.0
     if i >= start and (line.sentences > 1 or line.words > 20):
         return 0.0
     score = 10.0
-    score += 4 if 5 <= line.words <= 20 else 0
+    score += 4 if 4 <= line.words <= 20 else (-3 if line.words == 1 else 0)
     score -= 4 if line.upper and line.words <= 4 else 0
-    score += 3 if counts[line.key] > 1 else 0
-    score += 5 * _meta_below(lines, i, meta)
-    # Distance to the body, not counting the header's own furniture lines.
-    between = sum(1 for j in range(i + 1, start) if why[j] not in ("dateline", "byline")
-                  and j not in meta.stamps and j not in meta.bylines)
-    score -= 0.6 * between
+    score -= 3 if line.text[0].islower() else 0
+    score -= 0.5 * max(0, line.clauses - 1)
+    score += 3 if seen[line.key] > 1 else 0
+    score += 5 * _meta_near(meta, i, 1, 4) + 2 * _meta_near(meta, i, -1, 2)
+    score -= 8 if _in_related_block(lines, i, why) else 0
+    score -= 4 if _under_shorter_headline(lines, i, why, meta) else 0
+    score -= 1 if why[i] == "menu or link list" else 0
+    for j in range(i + 1, start):
+        if j in meta.stamps or j in meta.bylines or j in meta.relative:
+            continue
+        short_label = lines[j].words <= 3 and not lines[j].sentence_end
+        score -= 0.15 if why[j] in _NOT_TITLE or why[j] == "menu or link list" else (0.3 if short_label else 1.0)
     if i >= start:
         score -= 3
     return score
 
 
-def _meta_below(lines: list[Line], i: int, meta: MetaLines) -> int:
-    """1 when a byline or dateline follows within a few lines (a headline's mark)."""
-    for j in range(i + 1, min(len(lines), i + 5)):
-        if j in meta.stamps or j in meta.bylines:
+def _under_shorter_headline(lines: list[Line], i: int, why: list[str | None], meta: MetaLines) -> bool:
+    """A standfirst sits right under a shorter headline."""
+    j = i - 1
+    while j >= 0 and (j in meta.stamps or j in meta.bylines or j in meta.relative):
+        j -= 1
+    return j >= 0 and i - j <= 2 and why[j] not in _NOT_TITLE and _headline_shaped(lines[j]) \
+        and 3 <= lines[j].words < lines[i].words
+
+
+def _meta_near(meta: MetaLines, i: int, step: int, reach: int) -> int:
+    """1 when a byline, dateline or 'x hours ago' is within `reach` lines."""
+    for j in range(i + step, i + step * (reach + 1), step):
+        if j in meta.stamps or j in meta.bylines or j in meta.relative:
             return 1
     return 0
+
+
+def _in_related_block(lines: list[Line], i: int, why: list[str | None]) -> bool:
+    """A headline listed under 'Related' / 'Most read' is another story's."""
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if why[j] == "related links header":
+            return True
+        if why[j] in ("dateline", "byline"):
+            return False
+    return False
 
 
 def choose_dates(meta: MetaLines, title: int | None, start: int, end: int) -> tuple[str | None, str | None]:

@@ -218,6 +218,20 @@ def parse_dateline(line: str, lang: str | None = "en") -> tuple[str, str] | None
     return labelled[0].kind, labelled[0].iso
 
 
+_RELATIVE = re.compile(
+    r"\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?)\s+ago\b|"
+    r"\b(?:an?|one)\s+(?:hour|day|minute|week)\s+ago\b|^\W*(?:just\s+now|yesterday|today)\b|"
+    r"\b(?:il\s+y\s+a|vor|hace|há|před|fa|назад)\s+\d+\s+\w+|\b\d+\s+\w+\s+(?:fa|назад|geleden|temu|sedan)\b|"
+    r"^\W*(?:heute|gestern|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi|вчера|сегодня|včera|dnes)\b",
+    re.I,
+)
+
+
+def is_relative_time(line: str) -> bool:
+    """'2 hours ago', 'vor 3 Stunden', 'Yesterday': a dateline without a date."""
+    return _RELATIVE.search(line) is not None
+
+
 def parse_byline(line: str) -> list[str] | None:
     """The author names of a byline ('By Jane Doe and John Roe'), else None."""
     lower = line.lower()

@@ -17,6 +17,7 @@ from .stoplists import detect, stoplist
 from .textlines import Line, measure, split_lines
 
 _SAMPLE_WORDS = 1000  # enough prose to tell the language
+STANDFIRST_REACH = 4  # lines under the headline where a standfirst may sit
 
 
 def keep_everything(text: str, source: str) -> Article:
@@ -34,13 +35,19 @@ def extract_text(text: str, source: str) -> Article:
     if not lines:
         return article
     name, article.language = detect(_prose_sample(lines))
-    measure(lines, stoplist(name))
+    stopwords = stoplist(name)
+    measure(lines, stopwords)
     meta = find_meta_lines(lines, article.language)
     verdict = classify(lines, prose_by_punct=name is None, preset=meta.reasons())
-    title = choose_title(lines, verdict.start, verdict.why, meta)
+    body_vocab: set[str] = set()
+    for i in range(verdict.start, verdict.end):
+        if verdict.cls[i] == GOOD:
+            body_vocab |= lines[i].vocab
+    title = choose_title(lines, verdict.start, verdict.why, meta, body_vocab, stopwords)
     if title is not None:
         article.title = lines[title].text
         verdict.cls[title], verdict.why[title] = "title", "headline (shown as the title)"
+        _drop_standfirst(lines, verdict, title, meta)
     article.published, article.updated = choose_dates(meta, title, verdict.start, verdict.end)
     article.byline = choose_byline(meta, title, verdict.start)
     _drop_repeats(lines, verdict)
@@ -62,6 +69,21 @@ def _prose_sample(lines: list[Line]) -> str:
         if total > _SAMPLE_WORDS:
             break
     return "\n".join(out)
+
+
+def _drop_standfirst(lines: list[Line], verdict, title: int, meta) -> None:
+    """Prose between the headline and the byline/dateline under it is the
+    standfirst (the summary the page shows above the article): not body."""
+    found = []
+    for j in range(title + 1, min(len(lines), title + 1 + STANDFIRST_REACH)):
+        if j in meta.stamps or j in meta.bylines or j in meta.relative:
+            break
+        if verdict.cls[j] == GOOD and lines[j].words >= 8:
+            found.append(j)
+    else:
+        return
+    for j in found:
+        verdict.cls[j], verdict.why[j] = "bad", "standfirst (summary under the headline)"
 
 
 def _drop_repeats(lines: list[Line], verdict) -> None:

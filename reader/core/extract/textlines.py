@@ -16,6 +16,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 _SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
 _SENT_INNER = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
+_BYLINE_START = re.compile(r"(?:by|von|par|por|di|door|av|от|oleh)\b", re.I)
 _CLAUSE_CJK = re.compile(r"[，、；：]")
 
 
@@ -54,7 +55,31 @@ def split_lines(text: str) -> list[Line]:
         gap = False
     if lines:
         lines[-1].gap_after = True
-    return lines
+    return _join_wrapped(lines)
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Rejoin a paragraph broken over several lines (<br> line breaks, hard
+    wrapping): the next line starts in lower case, this one does not end a
+    sentence, and there is no blank line between them."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and not line.gap_before and _continues(prev.text, line.text):
+            prev.text = f"{prev.text} {line.text}"
+            prev.gap_after = line.gap_after
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: str, text: str) -> bool:
+    first = text[0]
+    if not (first.isalpha() and first.islower()) or prev[-1] in ".!?:;…。！？\"”»)]":
+        return False
+    if _BYLINE_START.match(text):
+        return False
+    return prev.count(" ") + text.count(" ") >= 4
 
 
 def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
