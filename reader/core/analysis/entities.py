@@ -19,9 +19,6 @@ from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
 
 
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i)$")
-
-
 def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     """Entity rows for a parsed article, most-mentioned first."""
     spans, acronyms = acronym_spans(doc, spacy_spans(doc))
@@ -67,7 +64,7 @@ def _qualified(doc: Any, spans: list[Span]) -> dict[str, str]:
             continue
         first = doc[span.tok_start]
         alias = gz.aliases().get(words[0].lower())
-        if first.text[:1].isupper() and (first.ent_type_ == "NORP" or first.tag_ == "JJ" or _DEMONYM.match(words[0])
+        if first.text[:1].isupper() and (first.ent_type_ == "NORP" or first.tag_ == "JJ" or gz.is_demonym(words[0])
                                          or gz.place_kind(words[0]) or (alias and alias[1] == "PLACE")):
             pairs[canonical_key(span.text)] = canonical_key(words[1])
     return pairs

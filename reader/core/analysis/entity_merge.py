@@ -92,12 +92,14 @@ def name_evidence(forms: Counter, unsure: int = 0) -> Counter:
         if form.lower() in gz.known_orgs():
             evidence["ORG"] = max(evidence["ORG"], 6.0)
     heads = {head_word(f) for f in forms if " " in f}
+    given = any(_starts_with_given_name(f) for f in forms)
     if heads & gz.ORG_HEADS:
         evidence["ORG"] += 4
-    elif any(_starts_with_given_name(f) for f in forms):
-        evidence["PERSON"] += 3
     elif heads & gz.PLACE_HEADS:
-        evidence["PLACE"] += 4
+        if not given:  # 'Heinz Field' and 'Fiona Hill' both: leave it to the votes
+            evidence["PLACE"] += 4
+    elif given:
+        evidence["PERSON"] += 3
     return evidence
 
 

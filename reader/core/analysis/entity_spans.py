@@ -35,7 +35,6 @@ AWD RWD FWD 4WD 2WD MPG MPH KM NFT VPN
 PORTFOLIOS = frozenset("""interior foreign defense defence finance home health justice economy
 economic trade education energy environment labor labour treasury transport culture agriculture
 commerce state industry security""".split())
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|i)$")
 _NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"})
 
 
@@ -158,7 +157,11 @@ def _possessive_splits(doc: Any, start: int, i: int) -> bool:
     before = doc[start:i]
     if before[-1].lower_ in ("people", "children", "women", "men", "workers", "veterans"):
         return False
-    return len(before) >= 2 or bool(gz.place_kind(before.text)) or before.text.lower() in gz.known_orgs()
+    after = 1
+    while i + after + 1 < len(doc) and doc[i + after + 1].text[:1].isupper():
+        after += 1
+    return (len(before) >= 2 and after >= 2) or bool(gz.place_kind(before.text)) \
+        or before.text.lower() in gz.known_orgs()
 
 
 def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, bool] | None:
@@ -250,7 +253,7 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
     if re.fullmatch(r"\d+[A-Za-z]+|[A-Za-z]+\d+[A-Za-z\d]*", tok.text) or (prev is not None and _is_number(prev)):
         return False  # '777x', '737 Max': product models
     nxt_word = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if _DEMONYM.match(tok.text) and nxt_word is not None and nxt_word.text[:1].islower() and nxt_word.is_alpha \
+    if gz.is_demonym(tok.text) and nxt_word is not None and nxt_word.text[:1].islower() and nxt_word.is_alpha \
             and nxt_word.pos_ in ("NOUN", "ADJ"):
         return False  # 'Ukrainian officials'
 
@@ -289,7 +292,9 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 3
     if before is not None and before.lower_ in ("in", "near", "outside", "across", "throughout", "inside"):
         span.evidence["PLACE"] += 1
-    if before is not None and before.lower_ == "the" or doc[span.tok_start].tag_ == "NNPS":
+    root = doc[span.tok_start:span.tok_end].root
+    if (before is not None and before.lower_ == "the" or doc[span.tok_start].tag_ == "NNPS") \
+            and root.dep_ not in ("compound", "amod", "nmod", "poss"):
         span.evidence["PERSON"] -= 1.5  # 'the Steelers', 'the Kremlin': people take no article
         span.evidence["ORG"] += 0.5
     root = doc[span.tok_start:span.tok_end].root

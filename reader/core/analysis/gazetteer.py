@@ -6,6 +6,7 @@ The data files live in `data/` and ship in the package; they are read once,
 on first use (about 10 ms)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -122,6 +123,22 @@ def known_orgs() -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """Common given names ('Marcelo', 'Dmytro'), as written."""
     return frozenset(_lines("given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _country_prefixes() -> frozenset[str]:
+    names = [w for n, kind in places().items() if kind in ("country", "region", "continent", "state")
+             for w in {n, n.split()[-1]}]
+    return frozenset(n[:k] for n in names for k in range(4, len(n) + 1))
+
+
+def is_demonym(word: str) -> bool:
+    """'Ukrainian', 'Chinese', 'Israeli', 'European': a capitalised word that
+    is a country's or region's name with a nationality ending."""
+    if not re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic|ch)", word) or word in places():
+        return False
+    prefixes = _country_prefixes()
+    return any(word[:-k] in prefixes for k in (1, 2, 3) if len(word) - k >= 4)
 
 
 def place_kind(name: str) -> str | None:
