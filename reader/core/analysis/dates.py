@@ -139,6 +139,9 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _FUTURE_VERBS = {"plan", "expect", "intend", "schedule", "set", "due", "hope", "aim", "want", "seek",
                  "prepare", "propose", "try", "going", "slate", "anticipate", "project", "forecast",
                  "begin", "start", "need", "promise", "threaten", "pledge", "vow", "agree", "decide"}
+# Words between a date and its verb that point it forward ("payable Dec. 1").
+_FUTURE_WORDS = {"payable", "effective", "due", "expire", "expires", "expiring", "expiration",
+                 "scheduled", "slated", "planned", "upcoming"}
 _MODALS = {"would", "could", "should", "may", "might", "must", "can"}
 
 
@@ -148,15 +151,28 @@ def _tense(doc: Any, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return ""
     verb = span.root
+    forward = False
     for _ in range(8):
+        forward = forward or verb.lower_ in _FUTURE_WORDS
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
             break
         if verb.head is verb:
             return ""
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
-        return ""
-    return _verb_tense(verb, 0)
+        return "future" if forward else ""
+    tense = _verb_tense(verb, 0)
+    if forward and not _past_perfect(verb):
+        return "future"
+    return tense
+
+
+def _past_perfect(verb: Any) -> bool:
+    """'had been due to expire Friday': the plan and its date are both past."""
+    for token in (verb, verb.head):
+        if any(c.lower_ == "had" for c in token.children if c.dep_ in ("aux", "auxpass")):
+            return True
+    return False
 
 
 def _verb_tense(verb: Any, depth: int) -> str:
@@ -171,7 +187,7 @@ def _verb_tense(verb: Any, depth: int) -> str:
     if "to" in words or verb.tag_ == "VB" and not words & _MODALS:
         parent = verb.head
         if parent is not verb and depth < 3:
-            if parent.lemma_ in _FUTURE_VERBS:
+            if parent.lemma_ in _FUTURE_VERBS or parent.lemma_ == "be" and parent.tag_ in ("VBZ", "VBP"):
                 return "future"
             if parent.pos_ in ("VERB", "AUX", "ADJ"):
                 return _verb_tense(parent, depth + 1)

@@ -229,7 +229,15 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
         # "last April" is never the current month
         first = date(ref.year, ref.month, 1)
         ref = first - timedelta(days=1) if direction < 0 else shift(first, "M", 1)
+    elif direction < 0 and ctx.tense == "past" and day:
+        # a past verb rarely governs a date weeks ahead: that is a scheduled event reported
+        ahead = year_for(ref, month, day, 1)
+        if (date(ahead, month, min(day, 28)) - ref).days <= _PAST_SLACK:
+            return ahead
     return year_for(ref, month, day, direction)
+
+
+_PAST_SLACK = 30
 
 
 def _weekday_year(low: str, month: int, day: int | None, ref: date) -> int | None:
@@ -286,7 +294,7 @@ def _weekday_day(low: str, ctx: Context) -> Point | None:
     elif base.isoweekday() == weekday:
         found = base
     else:
-        found = weekday_near(base, weekday, {"future": 1}.get(ctx.tense, -1))
+        found = weekday_near(base, weekday, {"future": 1, "present": 0}.get(ctx.tense, -1))
     return Point(found, "D")
 
 
