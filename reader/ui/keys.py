@@ -60,11 +60,14 @@ SCREEN_KEYS = (
     Key("quit", "q", "app.quit", "Quit", VIEW, "q", "quit"),
 )
 
-PANEL_KEYS = (
-    Key("panel-down", "j,down", "cursor_down", "Next item", PANEL, "j  \u2193"),
-    Key("panel-up", "k,up", "cursor_up", "Previous item", PANEL, "k  \u2191"),
-    Key("panel-first", "g,home", "first", "First item", PANEL, "g  Home"),
-    Key("panel-last", "G,end", "last", "Last item", PANEL, "G  End"),
+LIST_KEYS = (
+    Key("list-down", "j,down", "cursor_down", "Next item", PANEL, "j  \u2193"),
+    Key("list-up", "k,up", "cursor_up", "Previous item", PANEL, "k  \u2191"),
+    Key("list-first", "g,home", "first", "First item", PANEL, "g  Home"),
+    Key("list-last", "G,end", "last", "Last item", PANEL, "G  End"),
+)
+
+PANEL_KEYS = LIST_KEYS + (
     Key("panel-collapse", "h,left", "collapse", "Fold the section", PANEL, "h  \u2190"),
     Key("panel-expand", "l,right", "expand", "Unfold the section", PANEL, "l  \u2192"),
     Key("panel-jump", "enter", "select", "Jump to the first mention", PANEL, "Enter"),

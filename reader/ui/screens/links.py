@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from ...core.models import Link
 from ...core.safety import clean_line, safe_url
 from .. import keys
+from ..widgets.vimlist import VimOptionList
 
 # Text-mode browsers would take over this very terminal: never launch those.
 _CONSOLE_BROWSERS = ("www-browser", "lynx", "links", "elinks", "w3m", "browsh")
@@ -49,7 +50,7 @@ class LinksScreen(ModalScreen[None]):
         with Vertical(id="links-box"):
             yield Static(self._title(), id="links-title")
             options = [Option(_prompt(n, link), id=str(n)) for n, link in enumerate(self.links)]
-            yield OptionList(*options, id="links-list")
+            yield VimOptionList(*options, id="links-list")
 
     def _title(self) -> Content:
         if not self.links:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widgets import Label
 from textual.worker import Worker, WorkerState
 
 from ...core.models import Article, Mention
@@ -41,13 +42,18 @@ class MainScreen(Screen):
         self.search_walk: Walk | None = None
         self.wide_panel = True
         self.overlay_open = False
+        self.analysis_state = "waiting"
+        """waiting -> running -> ready | failed (tests and the palette read it)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             yield ArticleView(self.session.glyphs, id="article")
             yield Panel(self.session.glyphs, id="panel")
-        yield SearchBar(placeholder="search (Enter keeps it, Esc cancels)", id="search")
-        yield StatusBar(id="status")
+        with Vertical(id="footer"):
+            with Horizontal(id="search-line"):
+                yield Label("/", id="search-prompt")
+                yield SearchBar(placeholder="search: Enter keeps it, Esc cancels", id="search")
+            yield StatusBar(id="status")
 
     @property
     def view(self) -> ArticleView:
@@ -95,6 +101,7 @@ class MainScreen(Screen):
                 else self.app.theme
         self.status.set_state("analysing\u2026")
         self.panel.show_working("Analysing\u2026 (people, places, dates, quotes)")
+        self.analysis_state = "running"
         self.call_after_refresh(self._analyse, article)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
@@ -102,6 +109,7 @@ class MainScreen(Screen):
         self.index = build_index(message.analysis)
         self.panel.show_index(self.index)
         self.status.set_state("")
+        self.analysis_state = "ready"
         self._mark_in_view()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -114,6 +122,7 @@ class MainScreen(Screen):
             reason = str(error) or type(error).__name__
             self.panel.show_error(f"No analysis: {reason}")
             self.status.set_state("no analysis")
+            self.analysis_state = "failed"
 
     # -- following the reader ------------------------------------------------
 
@@ -198,7 +207,7 @@ class MainScreen(Screen):
         self.view.set_selected(item.mentions)
         walk = Walk(item.title, list(item.mentions), item_id=item.id)
         self._set_walk(walk)
-        self._arrive(walk.go(0), force=True)
+        self._arrive(walk.go(0))
         if self.narrow:
             self._show_panel(False)
             self.view.focus()
@@ -225,10 +234,11 @@ class MainScreen(Screen):
             self.view.set_selected(item.mentions)
         self._arrive(walk.step(direction))
 
-    def _arrive(self, mention: Mention | None, force: bool = False) -> None:
+    def _arrive(self, mention: Mention | None) -> None:
+        """Mark the mention n/N reached and scroll to it if it is off screen."""
         self.view.set_current(mention)
         if mention is not None:
-            self.view.scroll_to_mention(mention, only_if_hidden=not force)
+            self.view.scroll_to_mention(mention, only_if_hidden=True)
         self._show_walk()
 
     def _set_walk(self, walk: Walk | None) -> None:
@@ -249,7 +259,7 @@ class MainScreen(Screen):
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.value = self.search_walk.label.removeprefix("/") if self.search_walk else ""
-        bar.display = True
+        self.query_one("#search-line").display = True
         bar.focus()
 
     @on(SearchBar.Changed)
@@ -274,7 +284,7 @@ class MainScreen(Screen):
         walk = self.search_walk = Walk(f"/{event.value}", matches)
         self.view.set_matches(matches)
         self._set_walk(walk)
-        self._arrive(walk.go(next_index(matches, self.view.top_position)), force=True)
+        self._arrive(walk.go(next_index(matches, self.view.top_position)))
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self) -> None:
@@ -283,8 +293,7 @@ class MainScreen(Screen):
         self._show_walk()
 
     def _close_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.display = False
+        self.query_one("#search-line").display = False
         self.view.focus()
 
     def _clear_search(self) -> None:
@@ -308,13 +317,13 @@ class MainScreen(Screen):
     # -- reading -------------------------------------------------------------
 
     def action_page_down(self) -> None:
-        self.view.page(1)
+        self.view.scroll_pages(1)
 
     def action_page_up(self) -> None:
-        self.view.page(-1)
+        self.view.scroll_pages(-1)
 
     def action_half_page(self, direction: int) -> None:
-        self.view.page(0.5 * direction)
+        self.view.scroll_pages(0.5 * direction)
 
     def action_toggle_highlights(self) -> None:
         self.view.highlights = not self.view.highlights

@@ -108,7 +108,8 @@ class Layout:
         self.para = array("l")
         self.start = array("l")
         self.end = array("l")
-        self.first_line: list[int] = []
+        self.first_line: list[int] = []   # per paragraph: its first line
+        self.stop_line: list[int] = []    # per paragraph: one past its last line
         self._index = {para.key: i for i, para in enumerate(paras)}
         previous = None
         for number, para in enumerate(paras):
@@ -119,8 +120,8 @@ class Layout:
             width = self.measure - max(len(prefix.first), len(prefix.rest))
             for start, end in _lines(para, width):
                 self._append(number, start, end)
+            self.stop_line.append(len(self.para))
             previous = para
-        self.first_line.append(len(self.para))
 
     def _append(self, para: int, start: int, end: int) -> None:
         self.para.append(para)
@@ -140,7 +141,7 @@ class Layout:
         number = self._index.get(key)
         if number is None:
             return 0 if key < 0 else self.height - 1
-        first, stop = self.first_line[number], self.first_line[number + 1]
+        first, stop = self.first_line[number], self.stop_line[number]
         line = bisect_right(self.start, offset, first, stop) - 1
         return max(first, min(line, stop - 1))
 

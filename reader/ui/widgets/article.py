@@ -20,7 +20,7 @@ from textual.strip import Strip
 from ...core.models import Analysis, Article, Mention
 from .. import keys
 from ..support.glyphs import UNICODE, Glyphs
-from ..support.page import BLANK, CUT_HEAD_KEY, Layout, Para, build_paras, prefix_for
+from ..support.page import BLANK, TITLE_KEY, Layout, Para, build_paras, prefix_for
 
 MIN_MEASURE, MAX_MEASURE, DEFAULT_MEASURE = 30, 160, 72
 MARGIN = 2  # columns kept free on each side when the pane is narrower than the measure
@@ -36,7 +36,7 @@ ENTITY_CLASSES = {"PERSON": "article--person", "PLACE": "article--place", "ORG":
 LAYERS = ("highlight", "selected", "match", "current")
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Scrollable, lazily rendered page of one article."""
 
     COMPONENT_CLASSES = {
@@ -154,7 +154,7 @@ class ArticleView(ScrollView, can_focus=True):
     def action_bottom(self) -> None:
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
-    def page(self, pages: float) -> None:
+    def scroll_pages(self, pages: float) -> None:
         """Scroll by a fraction of the pane, keeping two lines of context per page."""
         height = self.scrollable_content_region.height
         step = max(1, height - 2) if abs(pages) >= 1 else max(1, int(height * abs(pages)))
@@ -182,7 +182,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout()
 
     def watch_show_cut(self, show: bool) -> None:
-        self._relayout((CUT_HEAD_KEY, 0) if show else None)
+        self._relayout((TITLE_KEY, 0) if show else None)
 
     def watch_highlights(self) -> None:
         self._invalidate()

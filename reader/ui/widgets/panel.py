@@ -13,16 +13,17 @@ from textual.widgets.option_list import Option
 from .. import keys
 from ..support.glyphs import UNICODE, Glyphs
 from ..support.items import SECTIONS, Index, Item
+from .vimlist import VimOptionList
 
 QUOTE_CHARS = 280  # longer quotes are cut in the panel (the text has them whole)
 STYLES = {"PERSON": "$reader-person", "PLACE": "$reader-place", "ORG": "$reader-org",
           "DATE": "$reader-date", "QUOTE": "$reader-quote"}
 
 
-class IndexList(OptionList):
+class IndexList(VimOptionList):
     """The list itself, with vim keys; sections fold with h and unfold with l."""
 
-    BINDINGS = keys.bindings(keys.PANEL_KEYS)
+    BINDINGS = keys.bindings(keys.PANEL_KEYS[len(keys.LIST_KEYS):])
 
     def action_collapse(self) -> None:
         self.parent_panel.fold(self.highlighted, True)

@@ -1,0 +1,10 @@
+"""An OptionList that also moves with j/k and g/G (the arrows still work)."""
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from .. import keys
+
+
+class VimOptionList(OptionList):
+    BINDINGS = keys.bindings(keys.LIST_KEYS)

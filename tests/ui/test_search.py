@@ -1,0 +1,116 @@
+"""Pilot tests of `/` search: incremental matches, Enter keeps them, n/N
+walk with a counter, Esc cancels or clears; smart case."""
+from __future__ import annotations
+
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.search import SearchBar
+
+from .conftest import settle
+from .fixtures import PARAGRAPHS
+
+
+async def search(pilot, text: str, submit: bool = True) -> None:
+    await pilot.press("slash")
+    await pilot.press(*text)
+    if submit:
+        await pilot.press("enter")
+
+
+async def test_search_moscow_reports_three_and_n_walks_them(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        await search(pilot, "Moscow", submit=False)
+        assert app.screen.status.text_of("counter") == "3 matches"
+        await pilot.press("enter")
+        assert view.has_focus
+        assert app.screen.status.text_of("counter") == "/Moscow 1/3"
+        seen = []
+        for expected in ("2/3", "3/3", "1/3"):
+            current = app.screen.walk.current
+            assert PARAGRAPHS[current.block][current.start:current.end] == "Moscow"
+            assert view.is_visible(current)
+            seen.append(current.block)
+            await pilot.press("n")
+            assert app.screen.status.text_of("counter") == f"/Moscow {expected}"
+        assert seen == [5, 7, 12]
+        await pilot.press("N")
+        assert app.screen.status.text_of("counter") == "/Moscow 3/3"
+
+
+async def test_search_starts_from_the_reading_position(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("G")
+        view = app.screen.query_one(ArticleView)
+        top = view.top_position
+        await search(pilot, "Moscow")
+        current = app.screen.walk.current
+        assert (current.block, current.start) >= top  # the first match below the top line
+        assert app.screen.status.text_of("counter") == "/Moscow 2/3"
+        assert view.scroll_y == view.max_scroll_y      # already on screen: no jump
+
+
+async def test_escape_in_the_search_line_cancels(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        await search(pilot, "Moscow", submit=False)
+        assert view._layers["match"]
+        await pilot.press("escape")
+        assert not app.screen.query_one("#search-line").display
+        assert view.has_focus
+        assert not view._layers["match"]
+        assert app.screen.status.text_of("counter") == ""
+
+
+async def test_escape_clears_a_kept_search(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        await search(pilot, "Moscow")
+        assert view._layers["match"] and view._layers["current"]
+        await pilot.press("escape")
+        assert not view._layers["match"] and not view._layers["current"]
+        assert app.screen.status.text_of("counter") == ""
+
+
+async def test_search_is_smart_case(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "north korea", submit=False)
+        assert app.screen.status.text_of("counter") == "8 matches"  # title + 7 in the body
+        await pilot.press("escape")
+        await search(pilot, "North korea", submit=False)
+        assert app.screen.status.text_of("counter") == "0 matches"
+
+
+async def test_search_not_found_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "zebra")
+        assert app.screen.search_walk is None
+        assert any("Not found: zebra" in str(n.message) for n in app._notifications)
+
+
+async def test_search_bar_is_an_input_not_markup(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "[bold]x", submit=False)
+        assert app.screen.query_one(SearchBar).value == "[bold]x"
+        assert app.screen.status.text_of("counter") == "0 matches"
+
+
+async def test_n_without_a_search_or_item_explains(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        assert any("Nothing to step through" in str(n.message) for n in app._notifications)
