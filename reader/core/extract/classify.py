@@ -30,6 +30,7 @@ GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
 GOOD_WORDS, NEAR_WORDS = 15, 8
 STOP_HIGH, STOP_LOW = 0.28, 0.12
 MENU_RUN = 3  # this many short non-sentence lines in a row form a menu
+REPEATS = 3  # a short line shown this often is page furniture (share rows, labels)
 LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
@@ -73,6 +74,9 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str]) ->
 
 
 def _furniture(lines: list[Line], v: Verdict) -> None:
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line.key] = seen.get(line.key, 0) + 1
     for i, line in enumerate(lines):
         if v.why[i]:
             continue
@@ -86,6 +90,8 @@ def _furniture(lines: list[Line], v: Verdict) -> None:
                 why = "comment header"
             elif why is None and site_notice(line.text):
                 why = "site notice (cookies, privacy, legal)"
+            elif why is None and seen[line.key] >= REPEATS and line.words <= 6 and not line.sentence_end:
+                why = "repeated on the page"
         if why:
             v.cls[i], v.why[i] = BAD, why
 
@@ -116,6 +122,9 @@ def _menus(lines: list[Line], v: Verdict) -> None:
 
 
 def _attached_list(lines: list[Line], v: Verdict, i: int, j: int) -> bool:
+    # 'What you'll need:' announces a list, whatever its items look like.
+    if lines[i].text.endswith(":") or (i > 0 and lines[i - 1].text.endswith(":") and v.why[i - 1] is None):
+        return True
     mean = sum(lines[k].words for k in range(i, j)) / (j - i)
     if mean < LIST_WORDS:
         return False

@@ -17,7 +17,8 @@ from .textlines import Line
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
 POSITION_DECAY = 0.4  # a segment at the end of the page counts 40% less when choosing the core
-RELATED_COST = 12.0  # crossing a 'Related stories' header
+RELATED_COST = 12.0  # crossing a 'Related stories' header (after the body)...
+RELATED_DAMP = 0.5  # ...and what follows it counts half
 SIM_FLOOR, SIM_FULL = 0.12, 0.30  # vocabulary shared with the core: 0 weight .. full weight
 SMALL_VOCAB = 6  # too few content words to judge the topic
 SMALL_WEIGHT = 0.3
@@ -133,6 +134,7 @@ def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
     """Line by line away from the core (from `edge`, its last or first line):
     the farthest line up to which the text gained outweighs what was crossed."""
     total, best, best_i = 0.0, 0.0, edge
+    damp = 1.0
     i = edge + step
     while 0 <= i < len(lines):
         line = lines[i]
@@ -140,9 +142,11 @@ def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
             section = section_start(line.text)
             if section == "comments" and step > 0:
                 break
-            if section:
+            if section and step > 0:
                 total -= RELATED_COST
-        total += _line_value(line, v.cls[i], vocab)
+                damp = RELATED_DAMP
+        value = _line_value(line, v.cls[i], vocab)
+        total += value * damp if value > 0 else value
         if total > best:
             best, best_i = total, i
         i += step

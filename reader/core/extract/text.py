@@ -11,7 +11,7 @@ import re
 
 from ..models import Article, Block
 from ..safety import clean_text
-from .classify import GOOD, classify
+from .classify import GOOD, Verdict, classify
 from .header import choose_byline, choose_dates, choose_title, find_meta_lines
 from .stoplists import detect, stoplist
 from .textlines import Line, measure, split_lines
@@ -30,10 +30,15 @@ def keep_everything(text: str, source: str) -> Article:
 
 def extract_text(text: str, source: str) -> Article:
     """Classify each line of copied page text; build the Article."""
+    return _run(text, source)[0]
+
+
+def _run(text: str, source: str) -> tuple[Article, list[Line], Verdict | None]:
+    """The Article plus the measured lines and their verdict (for debugging)."""
     lines = split_lines(clean_text(text))
     article = Article(source=source)
     if not lines:
-        return article
+        return article, lines, None
     name, article.language = detect(_prose_sample(lines))
     stopwords = stoplist(name)
     measure(lines, stopwords)
@@ -50,14 +55,14 @@ def extract_text(text: str, source: str) -> Article:
         _drop_standfirst(lines, verdict, title, meta)
     article.published, article.updated = choose_dates(meta, title, verdict.start, verdict.end)
     article.byline = choose_byline(meta, title, verdict.start)
-    _drop_repeats(lines, verdict)
+    _drop_repeats(lines, verdict, title)
     for i, line in enumerate(lines):
         if verdict.cls[i] == GOOD:
             article.blocks.append(Block(_kind(lines, i), line.text))
         elif verdict.cls[i] != "title":
             article.removed.append(line.text)
             article.removed_why.append(verdict.why[i] or "not article text")
-    return article
+    return article, lines, verdict
 
 
 def _prose_sample(lines: list[Line]) -> str:
@@ -86,20 +91,17 @@ def _drop_standfirst(lines: list[Line], verdict, title: int, meta) -> None:
         verdict.cls[j], verdict.why[j] = "bad", "standfirst (summary under the headline)"
 
 
-def _drop_repeats(lines: list[Line], verdict) -> None:
-    """A paragraph shown twice (a standfirst repeating the lead) is kept once:
-    the copy inside the body run wins, else the last."""
+def _drop_repeats(lines: list[Line], verdict, title: int | None) -> None:
+    """A paragraph shown twice where a standfirst repeats the lead is kept
+    once, in the body. Repeats further into the body are the author's."""
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if verdict.cls[i] == GOOD and line.words >= 5:
             seen.setdefault(line.key, []).append(i)
-    for key, where in seen.items():
-        if len(where) < 2:
-            continue
-        inside = [i for i in where if verdict.start <= i < verdict.end]
-        keep = inside[-1] if inside else where[-1]
-        for i in where:
-            if i != keep:
+    head = title + STANDFIRST_REACH if title is not None else verdict.start + 2
+    for where in seen.values():
+        for i in where[:-1]:
+            if i <= head:
                 verdict.cls[i] = "bad"
                 verdict.why[i] = "repeated paragraph (shown once)"
 

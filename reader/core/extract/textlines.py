@@ -17,6 +17,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 _SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
 _SENT_INNER = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
 _BYLINE_START = re.compile(r"(?:by|von|par|por|di|door|av|от|oleh)\b", re.I)
+_KEY = re.compile(r"\w+")
 _CLAUSE_CJK = re.compile(r"[，、；：]")
 
 
@@ -100,7 +101,7 @@ def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
         if cjk:
             line.clauses += len(_CLAUSE_CJK.findall(text))
         line.digits = sum(map(text.count, "0123456789")) / len(text)
-        line.key = " ".join(words) if words else text.lower()
+        line.key = " ".join(_KEY.findall(text.lower()))
         if line.words >= 5:
             line.vocab = _content_words(text, words, stopwords, cjk)
 
