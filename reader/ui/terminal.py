@@ -189,14 +189,14 @@ def to_ascii(text: str) -> str:
 class _AsciiTable(dict):
     """str.translate table that works out (and keeps) each character's stand-in."""
 
-    def __missing__(self, code: int) -> str | None:
-        value = None if code < 128 else _ascii_for(chr(code))
+    def __missing__(self, code: int) -> str:
+        value = _ascii_for(chr(code))
         if len(self) < 8192:
             self[code] = value
         return value
 
 
-_TABLE = _AsciiTable()
+_TABLE = _AsciiTable({code: code for code in range(128)})
 
 
 @lru_cache(maxsize=None)
