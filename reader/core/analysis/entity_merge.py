@@ -202,10 +202,14 @@ def _merge_surnames(groups: list[Group]) -> list[Group]:
     for group in sorted(groups, key=lambda g: -max(len(f.split()) for f in g.forms)):
         keys = {name_key(f) for f in group.forms}
         key = next(iter(keys))
-        targets = ends.get(key) or (starts.get(key) if group.type() == "PERSON" and " " not in key else None)
+        targets = ends.get(key) or (starts.get(key) if group.type() == "PERSON" and " " not in key else None) \
+            or _spelling_variant(key, ends)
         targets = [_final(t, moved) for t in targets or []]
         targets = [t for t in targets if t is not group
                    and (t.type() == "PERSON" or (group.type() == "PERSON" and _could_be_person(t)))]
+        if len(keys) == 1 and key not in ends and key.endswith("s") and key[:-1] in ends:
+            moved[id(group)] = None  # 'the Bidens': a family, not a row
+            continue
         if len(keys) != 1 or not targets or not _may_be_person(group):
             kept.append(group)
             continue
@@ -214,6 +218,26 @@ def _merge_surnames(groups: list[Group]) -> list[Group]:
             _nearest(targets, span.start).spans.append(span)
         moved[id(group)] = targets[0] if len({id(t) for t in targets}) == 1 else None
     return [g for g in kept if id(g) not in moved]
+
+
+def _spelling_variant(key: str, ends: dict[str, list[Group]]) -> list[Group]:
+    """Surnames one letter apart ('Zelensky', 'Zelenskiy'), for long names only."""
+    if len(key) < 6 or " " in key:
+        return []
+    for other, groups in ends.items():
+        if " " not in other and abs(len(other) - len(key)) <= 1 and other[:3] == key[:3] \
+                and _one_edit(key, other):
+            return groups
+    return []
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(a)):
+        if a[i] != b[i]:
+            return a[i + (len(a) == len(b)):] == b[i + 1:]
+    return len(b) - len(a) == 1
 
 
 def _could_be_person(group: Group) -> bool:

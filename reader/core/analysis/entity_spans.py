@@ -252,10 +252,8 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if re.fullmatch(r"\d+[A-Za-z]+|[A-Za-z]+\d+[A-Za-z\d]*", tok.text) or (prev is not None and _is_number(prev)):
         return False  # '777x', '737 Max': product models
-    nxt_word = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if gz.is_demonym(tok.text) and nxt_word is not None and nxt_word.text[:1].islower() and nxt_word.is_alpha \
-            and nxt_word.pos_ in ("NOUN", "ADJ"):
-        return False  # 'Ukrainian officials'
+    if gz.is_demonym(tok.text):
+        return False  # 'Ukrainian officials', 'the Ukrainian'
 
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.lower_ in PORTFOLIOS and nxt is not None and nxt.lower_ in gz.PERSON_TITLES:
