@@ -10,9 +10,12 @@ through the text cleaner instead, so a caption is never shown as the
 article."""
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import re
+import signal
+import threading
 
 from ..models import Article, Block
 from .html_clean import class_weight, clean_content
@@ -22,8 +25,9 @@ from .html_prepare import parse_page, prepare_tree, visible_text
 
 # Below this share of the page's visible text, readability's pick is
 # suspect (a caption, a teaser) and the fallback is tried.
-MIN_SHARE = float(__import__("os").environ.get("MS", "0.05"))
-MIN_CHARS = int(__import__("os").environ.get("MC", "100"))  # fewer characters than this is never a whole article
+MIN_SHARE = 0.05
+READABILITY_SECONDS = 15.0  # then the page's visible text is used instead
+MIN_CHARS = 100  # fewer characters than this is never a whole article
 
 
 def extract_html(html: str, source: str) -> Article:
@@ -91,8 +95,6 @@ def _main_content(body):
             return links / max(_text_length(elem), 1)
 
         def sanitize(self, node, candidates, keep_all_images=False):
-            if __import__("os").environ.get("SAN") == "lxml":
-                return super().sanitize(node, candidates, keep_all_images)
             clean_content(node, candidates, self.class_weight)
             self.html = node
             return self.get_clean_html()
@@ -101,10 +103,40 @@ def _main_content(body):
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     doc = _Prepared(body.getroottree().getroot())
     try:
-        result = doc.summary(html_partial=True)
+        with _deadline(READABILITY_SECONDS):
+            result = doc.summary(html_partial=True)
+    except _TimeUp:  # the page's visible text is shown instead
+        return None
     except Exception:  # readability raises Unparseable on odd trees; fall back
         return None
     return result.element if isinstance(result, _LengthOnly) else None
+
+
+class _TimeUp(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float):
+    """Interrupt the block after `seconds` (main thread only, where signals
+    are delivered; elsewhere the input caps of html_prepare bound the work)."""
+    usable = (threading.current_thread() is threading.main_thread()
+              and hasattr(signal, "setitimer")
+              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
+    if not usable:
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise _TimeUp()
+
+    signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
 def _text_length(element) -> int:

@@ -53,15 +53,6 @@ def clean_content(node, candidates: dict, class_weight) -> None:
         score = candidates.get(el, {}).get("content_score", 0)
         if _should_remove(el, class_weight(el), score):
             _drop(el)
-    import os
-    if os.environ.get("X_CAP"):
-        for el in list(node.iter("figcaption")):
-            _drop(el)
-    if os.environ.get("X_LINKP"):
-        for el in list(node.iter("p", "li", "h2", "h3", "h4", "div")):
-            t = _text(el)
-            if el.getparent() is not None and 0 < len(t) < int(os.environ.get("X_LINKP")) and _link_density(el) > 0.9:
-                _drop(el)
     for p in list(node.iter("p")):
         if not _text(p).strip() and not any(True for _ in p.iter("img", "embed", "object", "iframe")):
             _drop(p)

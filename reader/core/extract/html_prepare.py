@@ -20,10 +20,13 @@ KEEP_ATTRS = frozenset({
     "property", "name", "lang", "type", "http-equiv", "charset", "role",
     "hidden", "style", "aria-hidden", "colspan", "itemtype", "xml:lang",
 })
-# A start tag with more than MAX_TAG_UNITS attribute pieces; quote-aware (values
-# may hold '>'), and linear: the three alternatives never start alike.
-MAX_TAG_UNITS = 1_000
-_LONG_TAG = re.compile(r"""<([A-Za-z][\w:-]{0,30})(\s(?:"[^"]*"|'[^']*'|[^'">]){%d,})>""" % MAX_TAG_UNITS)
+# A start tag longer than MAX_TAG_CHARS (quoted values count as one char).
+# Quote-aware, since values may hold '>'; linear and flat in memory: the
+# length test is a bounded lookahead and the tag body is matched possessively.
+_LONG_TAG = re.compile(
+    r"""<([A-Za-z][\w:-]{0,30})(?=\s(?:"[^"]*+"|'[^']*+'|[^'">]){%d})"""
+    r"""(\s(?:"[^"]*+"|'[^']*+'|[^'">]++)*+)>""" % MAX_TAG_CHARS
+)
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _NOISE = re.compile(
     r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->",

@@ -1,0 +1,220 @@
+"""HTML -> Article: blocks, links, metadata, fallback and hostile-page guards."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reader.core.extract import html as html_mod
+from reader.core.extract.html import extract_html
+from reader.core.extract.html_blocks import blocks_from_element
+from reader.core.extract.html_meta import similarity, to_iso
+from reader.core.extract.html_prepare import parse_page, sanitise_markup
+
+PROSE = ("The council voted on Tuesday to extend the programme for another year, "
+         "citing strong demand from residents and a budget surplus.")
+
+
+def page(body: str, head: str = "<title>A headline for the test</title>") -> str:
+    return f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def article_body(inner: str) -> str:
+    return ("<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
+            f"<article class='story'>{inner}</article>"
+            "<footer><p>Copyright 2024 Example News. All rights reserved.</p></footer>")
+
+
+def kinds(article) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in article.blocks]
+
+
+# ---------------------------------------------------------------- blocks
+def test_structure_becomes_typed_blocks():
+    inner = (f"<h2>Background</h2><p>{PROSE}</p><blockquote><p>We are delighted.</p></blockquote>"
+             f"<ul><li>First point</li><li>Second point</li></ul><pre>line 1\n  line 2</pre>"
+             f"<figure><img src='x.jpg'><figcaption>The town hall.</figcaption></figure><p>{PROSE} Again.</p>")
+    art = extract_html(page(article_body(inner)), "t.html")
+    got = kinds(art)
+    assert ("heading", "Background") in got
+    assert ("quote", "We are delighted.") in got
+    assert ("list_item", "First point") in got and ("list_item", "Second point") in got
+    assert ("preformatted", "line 1\n  line 2") in got
+    assert ("caption", "The town hall.") in got
+    assert not any("Copyright" in t or t == "Home" for _, t in got)
+
+
+def test_inline_text_and_br():
+    root = parse_page("<div>Loose text <b>bold</b> tail<br>second line<br><br>new para</div>")
+    blocks, _ = blocks_from_element(root.find("body"))
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Loose text bold tail\nsecond line"), ("paragraph", "new para")]
+
+
+def test_simple_table_rows_and_layout_table():
+    root = parse_page("<table><tr><th>Team</th><th>Points</th></tr><tr><td>Reds</td><td>12</td></tr></table>"
+                      f"<table><tr><td><p>{PROSE}</p><p>{PROSE}</p></td></tr></table>")
+    blocks, _ = blocks_from_element(root.find("body"))
+    texts = [b.text for b in blocks]
+    assert "Team | Points" in texts and "Reds | 12" in texts
+    assert texts.count(PROSE) == 2
+
+
+def test_links_are_http_only_and_point_at_their_block():
+    inner = (f"<p>{PROSE} See <a href='https://example.org/report'>the report</a>, "
+             f"<a href='javascript:alert(1)'>click</a> and <a href='%6a%61vascript:x'>this</a>.</p>"
+             f"<p>{PROSE}</p><p>{PROSE}</p>")
+    art = extract_html(page(article_body(inner)), "t.html")
+    assert [(l.text, l.url) for l in art.links] == [("the report", "https://example.org/report")]
+    assert "the report" in art.blocks[art.links[0].block].text
+
+
+def test_entities_decoded_and_controls_neutralised():
+    inner = f"<p>Fish &amp; chips &eacute;t&eacute; \x1b[31mred\x1b[0m &#x202E;evil. {PROSE}</p><p>{PROSE}</p>"
+    art = extract_html(page(article_body(inner)), "t.html")
+    text = art.blocks[0].text
+    assert "Fish & chips été" in text
+    assert "\x1b" not in text and "\u202e" not in text
+
+
+def test_hidden_elements_are_not_text():
+    inner = (f"<p>{PROSE}</p><div hidden>secret one</div><p style='display:none'>secret two</p>"
+             f"<script>var secret = 3;</script><style>.x{{}}</style><p>{PROSE}</p>")
+    art = extract_html(page(article_body(inner)), "t.html")
+    joined = " ".join(b.text for b in art.blocks)
+    assert "secret" not in joined
+
+
+def test_title_heading_not_repeated_in_body():
+    inner = f"<h1>A headline for the test</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>"
+    art = extract_html(page(article_body(inner)), "t.html")
+    assert art.title == "A headline for the test"
+    assert art.blocks[0].text != art.title
+
+
+def test_story_under_the_page_title_wins_over_teasers():
+    teasers = "".join(f"<div class='teaser'><h2>Other story {i}</h2><p>{PROSE} {PROSE}</p></div>" for i in range(6))
+    story = ("<article><h1>The real story here</h1>"
+             "<p>Only this paragraph belongs to the real story, and it is long enough to count as prose.</p>"
+             "<p>A second paragraph of the real story, which also carries enough words to be prose.</p>"
+             "<p>A third paragraph of the real story closes the short article for this test.</p>"
+             "<p>A fourth paragraph, because an article under its title needs a few hundred "
+             "characters of prose before it is trusted over what readability picked.</p>"
+             "<p>A fifth and last paragraph of the real story makes sure of that.</p></article>")
+    art = extract_html(page(f"<div class='row'><div class='col'>{story}</div></div>"
+                            f"<div class='row'><div class='list'>{teasers}</div></div>",
+                            head="<meta property='og:title' content='The real story here'>"), "t.html")
+    text = " ".join(b.text for b in art.blocks)
+    assert "Only this paragraph belongs to the real story" in text
+    assert "Other story 3" not in text
+
+
+def test_fallback_when_readability_keeps_almost_nothing(monkeypatch):
+    monkeypatch.setattr(html_mod, "_main_content", lambda body: None)
+    art = extract_html(page(f"<div><p>{PROSE}</p><p>{PROSE} Second.</p></div>"), "t.html")
+    assert any(PROSE in b.text for b in art.blocks)
+
+
+def test_empty_and_junk_input_never_raise():
+    for junk in ("", "   ", "<", "<html></html>", "<?xml version='1.0' encoding='utf-8'?><html><body>x</body></html>",
+                 "\x00\x00<p>nul</p>", "<p>" * 1000, "</div>" * 1000):
+        extract_html(junk, "junk.html")
+
+
+# ---------------------------------------------------------------- metadata
+HEAD = """
+<title>Storm closes schools across the region | Daily Example</title>
+<meta property="og:site_name" content="Daily Example">
+<meta property="article:published_time" content="2023-01-05T08:30:00+01:00">
+<meta name="author" content="Meta Author">
+<script type="application/ld+json"><![CDATA[
+{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Storm closes schools across the region",
+ "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+ "datePublished": "2023-01-05T07:30:00Z", "dateModified": "2023-01-06T10:00:00Z",
+ "publisher": {"@type": "Organization", "name": "Daily Example"}}
+]]></script>"""
+
+
+def test_metadata_from_json_ld_and_meta():
+    art = extract_html(page(article_body(f"<p>{PROSE}</p>" * 3), head=HEAD), "t.html")
+    assert art.title == "Storm closes schools across the region"
+    assert art.byline == ["Jane Doe", "John Roe"]
+    assert art.published == "2023-01-05T07:30:00+00:00"
+    assert art.updated == "2023-01-06T10:00:00+00:00"
+    assert art.site == "Daily Example"
+    assert art.language == "en"
+
+
+def test_title_element_loses_site_suffix_and_time_element_gives_date():
+    head = "<title>Storm closes schools across the region | Daily Example</title>"
+    body = article_body(f"<p><time datetime='2022-07-13'>13 July</time></p>" + f"<p>{PROSE}</p>" * 3)
+    art = extract_html(page(body, head=head), "t.html")
+    assert art.title == "Storm closes schools across the region"
+    assert art.published == "2022-07-13"
+
+
+def test_meta_byline_and_published_fallbacks():
+    head = ("<title>Short</title><meta name='author' content='By Sam Smith'>"
+            "<meta name='parsely-pub-date' content='2021-03-04T05:06:07Z'>")
+    art = extract_html(page(article_body(f"<p>{PROSE}</p>" * 3), head=head), "t.html")
+    assert art.byline == ["Sam Smith"]
+    assert art.published.startswith("2021-03-04")
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("2020-05-01T10:00:00Z", "2020-05-01T10:00:00+00:00"),
+    ("2020-05-01T10:00:00.123-0700", "2020-05-01T10:00:00-07:00"),
+    ("2020-05-01", "2020-05-01"),
+    ("20200501", "2020-05-01"),
+    ("May 1, 2020", "2020-05-01"),
+    ("nonsense", None),
+    ("2020-13-45", None),
+])
+def test_to_iso(raw, iso):
+    assert to_iso(raw) == iso
+
+
+def test_similarity():
+    assert similarity("a b c", "a b c") == 1.0
+    assert similarity("x", "a b c") == 0.0
+
+
+# ---------------------------------------------------------------- guards
+def test_huge_attribute_count_is_cut_before_parsing():
+    tag = "<div class='story' " + " ".join(f'data-a{i}="x"' for i in range(100_000)) + ">"
+    cleaned = sanitise_markup(tag + "text</div>")
+    assert cleaned.startswith("<div class='story'>")
+    art = extract_html(page(tag + f"<p>{PROSE}</p>" * 3 + "</div>"), "t.html")
+    assert any(PROSE in b.text for b in art.blocks)
+
+
+def test_quoted_greater_than_inside_attribute_is_not_a_tag_end():
+    value = '{"caption":"<p>hi</p>"}' * 200
+    cleaned = sanitise_markup(f"<div data-x='{value}' " + "a=b " * 3000 + f"class='c'><p>{PROSE}</p></div>")
+    assert "caption" not in cleaned and PROSE in cleaned
+
+
+def test_deep_nesting_and_huge_page_do_not_raise():
+    extract_html(page("<div>" * 100_000 + "deep" + "</div>" * 100_000), "t.html")
+    big = page((f"<p>{PROSE}</p><div><span>word</span></div>") * 60_000)
+    art = extract_html(big, "t.html")
+    assert art.blocks
+
+
+def test_readability_time_limit_falls_back(monkeypatch):
+    monkeypatch.setattr(html_mod, "READABILITY_SECONDS", 1e-6)
+    art = extract_html(page(article_body(f"<p>{PROSE}</p>" * 50)), "t.html")
+    assert any(PROSE in b.text for b in art.blocks)
+
+
+def test_cli_prints_title_then_text(tmp_path):
+    path = tmp_path / "story.html"
+    path.write_text(page(article_body(f"<p>{PROSE}</p>" * 3), head=HEAD), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "reader", str(path), "--format", "text"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = [l for l in result.stdout.splitlines() if l.strip()]
+    assert lines[0] == "Storm closes schools across the region"
+    assert lines[1] == PROSE
