@@ -27,8 +27,8 @@ _ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s
 def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[DateRef]:
     """Every date/time expression in the analysed text, in order, with its value."""
     text = layout.text
-    ref_day = reference.date() if reference is not None else None
     spans = _merge(recognise(text), _model_spans(doc, text), text)
+    ref_day = reference.date() if reference is not None else _latest_explicit_day(spans, text)
     out: list[DateRef] = []
     anchor: Point | None = None
     sentence_of = _sentence_index(doc)
@@ -56,6 +56,18 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
 _ANAPHORIC = re.compile(r"\b(?:earlier|later|before|after|ago|year-ago|year-earlier|previous|following|"
                         r"same|that|corresponding|comparable|then)\b|^the\s+(?:quarter|period|year|month|"
                         r"week|day|fiscal\s+year)$", re.I)
+
+
+def _latest_explicit_day(spans: list[Span], text: str) -> date | None:
+    """Without a publication date, the latest full date the article gives
+    ('March 3, 2021') stands in for it: news is written close to its last date."""
+    days = []
+    for span in spans:
+        timex = normalise(text[span.start:span.end], Context())
+        point = parse_value(timex.value) if timex is not None else None
+        if point is not None and point.granularity == "D":
+            days.append(point.day)
+    return max(days) if days else None
 
 
 def _resolve(expression: str, ctx: Context, same_sentence: bool) -> Timex | None:

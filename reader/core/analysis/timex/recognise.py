@@ -64,7 +64,7 @@ PATTERNS: dict[str, str] = {
                 r"|overnight|mid-?(?:morning|afternoon|day)|(?:early|late)\s+(?:morning|afternoon|evening)",
     "clock": rf"(?:(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              r"(?:(?<![\d:.$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
-             r"|(?<![\d:.$])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.%])(?=\s*(?:local\s+time|[A-Z]{2,4}T?\b|GMT|UTC|hrs|hours|h\b))"
+             r"|(?<![\d:.$])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.%])(?=\s*(?:local\s+time|(?-i:[A-Z]{1,3}T\b|GMT|UTC|IST|BST|CET)|hrs|hours|h\b))"
              rf"|(?:{NUM_WORDS}|\d{{1,2}})\s+o'clock|noon|midnight)"
              r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|IST|BST|CET|CEST|EET|MSK|JST|AEST|AEDT|HKT|SGT)\b)?"
              r"(?:\s+local\s+time)?",
@@ -106,8 +106,8 @@ PATTERNS: dict[str, str] = {
                 r"|(?<![\w-])year-(?:ago|earlier)(?![\w-])",
     # "three years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
     "offset": rf"(?:{APPROX}\s+)?(?:{NUMBER}|a|an|{VAGUE})(?:\s+(?:or|to)\s+(?:{NUMBER}|so))?[\s-]+"
-              rf"(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously|"
-              r"back|since|on|prior)(?![\w-])",
+              rf"(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence|previously|"
+              r"back)(?![\w-])",
     "offset_bare": rf"(?:{UNIT})\s+(?:ago|earlier|later)(?![\w-])",
     # "the past two months", "nearly forty years", "a minute and a half", "2 1/2 years"
     "duration": rf"(?:{APPROX}\s+)?(?:(?:the|a|an|each\s+of\s+the|all|its|their|his|her)\s+)?"
@@ -176,6 +176,8 @@ def recognise(text: str) -> list[Span]:
             windows[core] = _windows(_CORE_RE[core], text)
         for match in _matches(pattern, text, windows[core]):
             start, end = _trim(text, match.start(), match.end())
+            if name in ("duration", "duration_adj"):
+                start = _drop_determiner(text, start, end)
             if end > start and _plausible(text, start, end, name):
                 found.append(Span(start, end, name))
     return _longest(found)
@@ -213,6 +215,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ADJECTIVAL = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+(?=\S+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)(?:-long)?$)", re.I)
+
+
+def _drop_determiner(text: str, start: int, end: int) -> int:
+    """'the 40-year stagnation': TimeML marks only '40-year'."""
+    match = _ADJECTIVAL.match(text, start, end)
+    return match.end() if match else start
+
+
 def _plausible(text: str, start: int, end: int, name: str) -> bool:
     """Context checks a pattern alone cannot make."""
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
@@ -235,6 +246,15 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
     if re.search(r"three[\s-]quarters?$|quarters?[\s-]of\s+a", word, re.I):
         return False
     if name == "year_short" and _previous_word(text, start) not in _YEAR_PREPOSITIONS:
+        return False
+    if name == "year" and re.fullmatch(r"\d{4}", word) and not 1900 <= int(word) <= 2099 and not (
+            _previous_word(text, start) in _YEAR_PREPOSITIONS + ("year", "circa", "c.", "around")
+            or re.match(r"\s*(?:AD|BC|BCE|CE)\b", after)):
+        return False
+    if name == "weekday" and re.search(r"\b(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Blue|Bloody|Maundy|Giving)\s+$",
+                                       text[max(0, start - 10):start]):
+        return False
+    if name == "ref" and word == "Now" and start > 0 and not re.search(r"(?:^|[.!?:\"“”]\s*|\n)\s*$", text[max(0, start - 3):start]):
         return False
     if name == "month" and word in ("May", "March", "Mar", "Jan", "Sept", "Dec") and _ambiguous_month(text, start, end, word):
         return False
