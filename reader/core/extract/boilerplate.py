@@ -123,8 +123,9 @@ _COUNTER = re.compile(r"^(?:(?:image|photo|slide|foto|bild)\s*)?\d{1,3}\s*(?:of|
 
 # Lines that open a page part which is not the article.
 _SECTION = re.compile(
-    r"""^[\W\d]{0,4}(?:(\d+\ )?(comments?|responses?|replies|kommentare|commentaires|comentarios|comentários|
-    commenti|комментари[ийя])(\ (to|on|for)\ .+)?|
+    r"""^[\W\d]{0,4}(?:(\d+\ (comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|
+    commenti|комментари[ийя])|comments|responses|replies|kommentare|commentaires|comentarios|comentários|
+    commenti|комментарии)(\ (to|on|for)\ .+)?|
     leave\ a\ (reply|comment)|post\ a\ comment|add\ a\ comment|join\ the\ (discussion|conversation)|
     (view|show|read|load)\ (all\ )?(\d+\ )?comments.*|conversation|discussion|
     related(\ (articles?|stories|posts|content|news|coverage|videos?|links))?|
@@ -133,7 +134,8 @@ _SECTION = re.compile(
     more\ (stories|articles|news|from|on|in|about|like\ this|to\ explore).*|
     most\ (read|popular|viewed|shared|commented).*|(top|latest|popular|trending)\ (stories|news|articles|videos)|
     read\ next|up\ next|what\ to\ read\ next|around\ the\ web|from\ around\ the\ web|
-    about\ the\ authors?|about\ (the\ )?(writer|reporter)|
+    about\ the\ authors?|about\ (the\ )?(writer|reporter)|about\ this\ (article|story)|sources?|
+    (sobre|über|à\ propos\ de)\ [\w.]+(\ [\w.]+){0,2}|
     mehr\ zum\ thema|weitere\ (beiträge|artikel).*|das\ könnte\ sie\ auch\ interessieren|lesen\ sie\ auch|
     sur\ le\ même\ sujet|à\ lire\ aussi|vous\ aimerez\ aussi|noticias\ relacionadas|artículos\ relacionados|
     te\ puede\ interesar|artigos\ relacionados|leia\ também|veja\ também|você\ pode\ gostar.*|

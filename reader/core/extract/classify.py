@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .boilerplate import furniture, site_notice
+from .boilerplate import furniture, section_start, site_notice
 from .textlines import Line
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
@@ -88,6 +88,8 @@ def _furniture(lines: list[Line], v: Verdict) -> None:
             why = furniture(line.text, line.words)
             if why is None and line.text[-1] == ":" and _COMMENTER.match(line.text):
                 why = "comment header"
+            elif why is None and line.words <= 10 and section_start(line.text):
+                why = "related links header" if section_start(line.text) == "related" else "comments"
             elif why is None and site_notice(line.text):
                 why = "site notice (cookies, privacy, legal)"
             elif why is None and seen[line.key] >= REPEATS and line.words <= 6 and not line.sentence_end:

@@ -16,6 +16,9 @@ from .stoplists import WORD
 from .textlines import Line
 
 HEAD_WINDOW = 30  # how far above the body the headline may sit (lines)
+HEAD_REACH = 8  # how far from the headline its dateline may sit
+TAIL_REACH = 6
+TABLE_ROWS = 3  # ... or after the end of the body ('Posted on ...' footers)
 TOPIC_BONUS = 8.0  # a headline whose words all recur in the body gains this much
 _ABBREV_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _CRUMBS = re.compile(r"\s[»›>|/]\s|»|›")
@@ -32,9 +35,12 @@ class MetaLines:
     stamps: dict[int, list[Stamp]] = field(default_factory=dict)
     bylines: dict[int, list[str]] = field(default_factory=dict)
     relative: set[int] = field(default_factory=set)  # '2 hours ago', 'Yesterday'
+    tables: set[int] = field(default_factory=set)  # dated rows of a table or log: data, not datelines
+    dated_links: set[int] = field(default_factory=set)  # 'Title, Aug. 22, 2019' lists: sources, archives
 
     def reasons(self) -> dict[int, str]:
-        out = {i: "dateline" for i in self.stamps}
+        out = {i: "dateline" for i in self.stamps if i not in self.tables}
+        out.update({i: "list of dated links" for i in self.dated_links})
         out.update({i: "dateline" for i in self.relative})
         out.update({i: "byline" for i in self.bylines if i not in out})
         return out
@@ -56,7 +62,25 @@ def find_meta_lines(lines: list[Line], lang: str | None) -> MetaLines:
             names = parse_byline(line.text)
             if names:
                 meta.bylines[i] = names
+    _find_tables(lines, meta)
     return meta
+
+
+def _find_tables(lines: list[Line], meta: MetaLines) -> None:
+    """Three or more dated lines in a row: rows of data (a log, a table) when
+    they are mostly numbers, else a list of dated links (sources, archives)."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j in meta.stamps:
+            j += 1
+        if j - i >= TABLE_ROWS:
+            rows = range(i, j)
+            if sum(lines[k].words for k in rows) / len(rows) <= 4:
+                meta.tables.update(rows)
+            else:
+                meta.dated_links.update(rows)
+        i = j + 1
 
 
 def choose_title(lines: list[Line], start: int, why: list[str | None], meta: MetaLines,
@@ -157,10 +181,18 @@ def _in_related_block(lines: list[Line], i: int, why: list[str | None]) -> bool:
 
 
 def choose_dates(meta: MetaLines, title: int | None, start: int, end: int) -> tuple[str | None, str | None]:
-    """(published, updated) ISO strings from the page's datelines."""
+    """(published, updated) ISO strings from the page's datelines: labelled
+    ones between the headline and just after the body, nearest the headline
+    first; else the unlabelled date nearest the headline (below it preferred)."""
     published = updated = None
     anchor = title if title is not None else start
-    ordered = sorted(meta.stamps, key=lambda i: (abs(i - anchor), i))
+
+    def distance(i: int) -> int:
+        return i - anchor if i >= anchor else 2 * (anchor - i)
+
+    lo = min(anchor, start) - HEAD_REACH
+    ordered = sorted((i for i in meta.stamps if lo <= i < end + TAIL_REACH
+                      and i not in meta.tables and i not in meta.dated_links), key=distance)
     for i in ordered:
         for stamp in meta.stamps[i]:
             if stamp.kind == "published" and published is None:
@@ -168,7 +200,8 @@ def choose_dates(meta: MetaLines, title: int | None, start: int, end: int) -> tu
             elif stamp.kind == "updated" and updated is None:
                 updated = stamp.iso
     if published is None:
-        near = [i for i in ordered if anchor - 3 <= i < start + 1 or end <= i < end + 3]
+        near = [i for i in ordered if anchor - HEAD_REACH <= i <= max(anchor, start) + HEAD_REACH
+                or end <= i < end + TAIL_REACH]
         for i in near:
             loose = [s for s in meta.stamps[i] if s.kind == "unlabelled"]
             if loose:
