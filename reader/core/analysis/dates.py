@@ -27,7 +27,7 @@ _ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s
 def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[DateRef]:
     """Every date/time expression in the analysed text, in order, with its value."""
     text = layout.text
-    spans = _merge(recognise(text), _model_spans(doc, text), text)
+    spans = _merge(recognise(text), _model_spans(doc, text))
     ref_day = reference.date() if reference is not None else _latest_explicit_day(spans, text)
     out: list[DateRef] = []
     anchor: Point | None = None
@@ -119,31 +119,14 @@ def _model_spans(doc: Any, text: str) -> list[Span]:
     return spans
 
 
-def _merge(rules: list[Span], model: list[Span], text: str) -> list[Span]:
-    """Rule spans first; a model span only where no rule span overlaps it.
-    A clock time directly before or after a day joins it ('10 p.m. Wednesday')."""
+def _merge(rules: list[Span], model: list[Span]) -> list[Span]:
+    """Rule spans first; a model span only where no rule span overlaps it."""
     out = list(rules)
     for span in model:
         if all(span.end <= r.start or span.start >= r.end for r in rules):
             out.append(span)
     out.sort(key=lambda s: s.start)
-    joined: list[Span] = []
-    for span in out:
-        if joined and _joins(joined[-1], span, text):
-            joined[-1] = Span(joined[-1].start, span.end, "clock+day")
-        else:
-            joined.append(span)
-    return joined
-
-
-_DAY_RULES = ("weekday", "deictic", "month_day", "day_month", "iso_date", "us_date")
-
-
-def _joins(first: Span, second: Span, text: str) -> bool:
-    rules = {first.rule, second.rule}
-    if "clock" not in rules or not rules & set(_DAY_RULES):
-        return False
-    return bool(re.fullmatch(r"\s*,?\s*", text[first.end:second.start]))
+    return out
 
 
 # --- tense -------------------------------------------------------------------------

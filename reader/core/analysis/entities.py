@@ -14,7 +14,8 @@ from typing import Any
 from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
-from .entity_rescue import acronym_spans, find_again, head_word_spans, ministry_spans, taken_tokens
+from .entity_rescue import (acronym_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
+                            widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
 
@@ -24,7 +25,9 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     spans, acronyms = acronym_spans(doc, spacy_spans(doc))
     spans += ministry_spans(doc, taken_tokens(spans))
     spans += head_word_spans(doc, taken_tokens(spans))
-    spans += find_again(doc, _known_names(spans), taken_tokens(spans))
+    names = _known_names(doc, spans)
+    spans = widen_to_known(doc, spans, names)
+    spans += find_again(doc, names, taken_tokens(spans))
     headline = _headline_blocks(layout)
     for span in spans:
         add_context(doc, span)
@@ -37,13 +40,13 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     return entities
 
 
-def _known_names(spans: list[Span]) -> dict[tuple[str, ...], str | None]:
+def _known_names(doc: Any, spans: list[Span]) -> dict[tuple[str, ...], str | None]:
     """Token sequences of the names found so far, to be looked for again
     where spaCy did not tag them."""
     names: dict[tuple[str, ...], str | None] = {}
     votes: dict[tuple[str, ...], Counter] = {}
     for span in spans:
-        words = tuple(span.text.split())
+        words = tuple(t.text for t in doc[span.tok_start:span.tok_end])
         votes.setdefault(words, Counter())[span.label] += 1
     for words, count in votes.items():
         label = count.most_common(1)[0][0]

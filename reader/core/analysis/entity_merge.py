@@ -93,7 +93,7 @@ def name_evidence(forms: Counter, unsure: int = 0) -> Counter:
             evidence["ORG"] = max(evidence["ORG"], 6.0)
     heads = {head_word(f) for f in forms if " " in f}
     given = any(_starts_with_given_name(f) for f in forms)
-    if heads & gz.ORG_HEADS:
+    if heads & gz.ORG_HEADS or any(f.startswith("Air ") for f in forms):  # 'Air Astana'
         evidence["ORG"] += 4
     elif heads & gz.PLACE_HEADS:
         if not given:  # 'Heinz Field' and 'Fiona Hill' both: leave it to the votes
@@ -139,6 +139,10 @@ def group_spans(spans: list[Span], acronyms: dict[str, str], qualified: dict[str
 
     for short, long in acronyms.items():
         union(short, long)
+    for key in by_key:
+        if " " in key and key.endswith("s") and key[:-1] in by_key:
+            union(key, key[:-1])  # 'Emirates Airlines' = 'Emirates Airline'
+
     for short, long in _initialisms(by_key):
         union(short, long)
     for key, rest in qualified.items():
@@ -176,8 +180,9 @@ def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
     for key, group in by_key.items():
         if " " in key or group.type() != "ORG" or gz.place_kind(group.spans[0].text):
             continue
-        fits = [k for k, g in by_key.items() if k.startswith(key + " ") and g.type() == "ORG"]
-        if len(fits) == 1:
+        fits = {k.rstrip("s") for k, g in by_key.items() if k.startswith(key + " ") and g.type() == "ORG"}
+        fits = [k for k in by_key if k.rstrip("s") in fits]
+        if len(fits) == 1 or (len(fits) == 2 and fits[0].rstrip("s") == fits[1].rstrip("s")):
             pairs.append((key, fits[0]))
     return pairs
 

@@ -47,21 +47,29 @@ def acronym_spans(doc: Any, spans: list[Span]) -> tuple[list[Span], dict[str, st
 
 
 def _expansion_start(doc: Any, paren: int, acronym: str) -> int | None:
-    """Start of the capitalised words before '(' whose initials spell the acronym."""
-    letters = acronym.replace(".", "").replace("&", "")
-    if not (2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2):
+    """Start of the capitalised words before '(' whose initials spell the
+    acronym (one word may be left out: 'New York State Attorney General (NYAG)')."""
+    letters = acronym.replace(".", "").replace("&", "").upper()
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in acronym) >= 2):
         return None
     start, initials = paren, ""
-    while start > 0 and paren - start < 12:
+    while start > 0 and paren - start < 12 and len(initials) <= len(letters):
         tok = doc[start - 1]
         if tok.text[:1].isupper() and tok.is_alpha:
-            initials = tok.text[0] + initials
+            initials = tok.text[0].upper() + initials
         elif not (tok.lower_ in gz.CONNECTORS or tok.text in ("-", "'s", "’s")):
             return None
         start -= 1
-        if initials.upper() == letters.upper() and doc[start].text[:1].isupper():
+        if doc[start].text[:1].isupper() and initials[:1] == letters[:1] and _spells(letters, initials):
             return start
     return None
+
+
+def _spells(letters: str, initials: str) -> bool:
+    if initials == letters:
+        return True
+    return len(letters) >= 3 and len(initials) == len(letters) + 1 and any(
+        initials[:k] + initials[k + 1:] == letters for k in range(1, len(initials) - 1))
 
 
 def head_word_spans(doc: Any, taken: set[int]) -> list[Span]:
@@ -107,6 +115,35 @@ def ministry_spans(doc: Any, taken: set[int]) -> list[Span]:
             span.evidence["ORG"] += 4
             spans.append(span)
     return spans
+
+
+def widen_to_known(doc: Any, spans: list[Span], names: dict[tuple[str, ...], str | None]) -> list[Span]:
+    """Where a longer name the article uses elsewhere covers shorter spans
+    ('the New York State Attorney General' tagged as 'New York State'),
+    the longer name replaces them."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted((w for w in names if len(w) >= 3), key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    if not by_first:
+        return spans
+    starts = {s.tok_start: s for s in spans}
+    owner = {k: s for s in spans for k in range(s.tok_start, s.tok_end)}
+    result = []
+    for i, tok in enumerate(doc):
+        if i not in starts or tok.text not in by_first:
+            continue
+        for words in by_first[tok.text]:
+            end = i + len(words)
+            inside = {id(owner[k]) for k in range(i, end) if k in owner}
+            if tuple(t.text for t in doc[i:end]) == words and (starts[i].tok_end < end) \
+                    and all(owner[k].tok_end <= end for k in range(i, end) if k in owner):
+                result.append((i, end, names[words], inside))
+                break
+    if not result:
+        return spans
+    gone = set().union(*(ids for *_, ids in result))
+    kept = [s for s in spans if id(s) not in gone]
+    return drop_overlaps(kept + [make_span(doc, a, b, label) for a, b, label, _ in result])
 
 
 def find_again(doc: Any, names: dict[tuple[str, ...], str | None], taken: set[int]) -> list[Span]:

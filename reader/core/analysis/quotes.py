@@ -108,28 +108,33 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
 
 
 # Words that may stand between a quotation and its cue: '“...,” the former
-# mayor of New York said', 'told reporters in Kyiv: “...”'.
-_BETWEEN = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "ADP", "AUX", "PART", "ADV", "CCONJ"}
+# mayor of New York has said', 'told reporters in Kyiv: “...”'.
+_SUBJECT_WORDS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "AUX", "ADV"}
+_SUBJECT_PREPS = {"of", "for", "at", "from", "in", "with"}
+_LEAD_WORDS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "ADP", "PART"}
 
 
 def _adjacent_cue(ctx: Context, seg: Segment) -> Any:
-    doc = ctx.doc
-    after = _bisect_idx(doc, seg.outer_end)
-    for token in doc[after: after + 12]:
-        if token.is_space and "\n" in token.text:
-            break
-        if is_cue(token) and not ctx.in_quote(token):
-            return token
-        if ctx.in_quote(token) or token.text in ".!?;" or \
-                not (token.pos_ in _BETWEEN or token.text in ",—–-'’"):
-            break
+    """A cue right behind the quotation after its closing punctuation
+    ('“...,” he said'), or right before it ('asking her, “...”')."""
+    doc, text = ctx.doc, ctx.layout.text
+    closing = text[seg.end:seg.outer_end + 2]
+    if any(p in closing for p in ",?!—–") or text[seg.end - 1:seg.end] in ".?!…":
+        after = _bisect_idx(doc, seg.outer_end)
+        for token in doc[after: after + 12]:
+            if is_cue(token) and not ctx.in_quote(token):
+                return token
+            if ctx.in_quote(token) or token.is_space or token.text in "!?;:" or not (
+                    token.pos_ in _SUBJECT_WORDS or token.lower_ in _SUBJECT_PREPS
+                    or token.text in ",—–-'’."):
+                break
+            if token.text == "." and not token.i or token.text == "." and doc[token.i - 1].pos_ != "PROPN":
+                break
     first = _bisect_idx(doc, seg.outer_start)
-    for token in reversed(doc[max(0, first - 8): first]):
-        if token.is_space and "\n" in token.text:
-            break
+    for token in reversed(doc[max(0, first - 7): first]):
         if is_cue(token) and not ctx.in_quote(token):
             return token
-        if ctx.in_quote(token) or not (token.pos_ in _BETWEEN or token.text in ",:—–"):
+        if ctx.in_quote(token) or token.is_space or not (token.pos_ in _LEAD_WORDS or token.text in ",:"):
             break
     return None
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from ..models import Entity
@@ -67,6 +69,8 @@ class Context:
     gender: dict[str, str] = field(default_factory=dict)  # entity name -> 'm' / 'f'
     sents: list[Any] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
+    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # (first, last token, entity)
+    resolved: dict[tuple[int, str | None], str | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Any, layout: Layout, entities: list[Entity],
@@ -75,6 +79,7 @@ class Context:
         ctx.quoted = _quoted_tokens(doc, spans)
         ctx.entity_of = _entity_tokens(doc, layout, entities)
         ctx.gender = _genders(doc, ctx.entity_of)
+        ctx.mentions = _mention_runs(ctx.entity_of)
         ctx.sents = list(doc.sents)
         ctx.sent_starts = [s.start_char for s in ctx.sents]
         return ctx
@@ -89,6 +94,12 @@ class Context:
         """Up to `count` sentences starting before `offset`, in text order."""
         last = bisect.bisect_left(self.sent_starts, offset)
         return self.sents[max(0, last - count):last]
+
+    def mentions_in(self, first: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Entity mentions whose first token lies in tokens [first, end)."""
+        lo = bisect.bisect_left(self.mentions, (first, -1))
+        hi = bisect.bisect_left(self.mentions, (end, -1))
+        return self.mentions[lo:hi]
 
     def in_quote(self, token: Any) -> bool:
         return self.quoted[token.i] >= 0
@@ -116,6 +127,16 @@ def _entity_tokens(doc: Any, layout: Layout, entities: list[Entity]) -> dict[int
                 for token in span:
                     out.setdefault(token.i, entity)
     return out
+
+
+def _mention_runs(entity_of: dict[int, Entity]) -> list[tuple[int, int, Entity]]:
+    runs: list[tuple[int, int, Entity]] = []
+    for i in sorted(entity_of):
+        if runs and runs[-1][1] == i - 1 and runs[-1][2] is entity_of[i]:
+            runs[-1] = (runs[-1][0], i, runs[-1][2])
+        else:
+            runs.append((i, i, entity_of[i]))
+    return runs
 
 
 def _genders(doc: Any, entity_of: dict[int, Entity]) -> dict[str, str]:
@@ -297,6 +318,8 @@ def _author_around(ctx: Context, token: Any) -> str | None:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):
         head = head.head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass"):
+            return speaker_name(ctx, head)  # 'the ministry in a statement denounced'
     elif token.dep_ not in ("dobj", "nsubjpass"):
         return None
     if head.pos_ not in ("VERB", "AUX"):
@@ -335,29 +358,84 @@ def _titled(doc: Any, i: int, role: str) -> bool:
 
 # ---------------------------------------------------------------- pronouns
 def last_person(ctx: Context, before: int, gender: str | None = None) -> str | None:
-    """The last person mentioned outside quotations before `before`,
-    preferring a sentence's subject, skipping people of the other gender."""
-    doc = ctx.doc
-    for sent in reversed(ctx.sentences_before(before, 8)):
-        found: list[tuple[int, int, Entity]] = []
-        for token in sent:
-            if token.idx >= before or ctx.in_quote(token):
-                continue
-            entity = ctx.entity_of.get(token.i)
-            if entity is None:
-                continue
-            entity = _prefer_full_person(ctx, entity)
-            if entity.type != "PERSON":
-                continue
-            known = ctx.gender.get(entity.name)
-            if gender and known and known != gender:
-                continue
-            is_subject = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass") \
-                and token.dep_ in ("compound", "appos", "flat")
-            found.append((int(is_subject), token.i, entity))
-        if found:
-            return max(found, key=lambda f: (f[0], f[1]))[2].name
-    return None
+    """The person a 'he'/'she' at `before` refers to: going back sentence by
+    sentence (outside quotations), the first sentence that names a fitting
+    person gives its subject (else its latest person); an earlier he/she
+    subject of the same gender stands for whoever it referred to. People of
+    the other gender (by title or first name) never fit."""
+    key = (before, gender)
+    if key in ctx.resolved:
+        return ctx.resolved[key]
+    ctx.resolved[key] = None  # guards against cycles
+    weak: str | None = None
+    for distance, sent in enumerate(reversed(ctx.sentences_before(before, 6))):
+        found = _candidates(ctx, sent, before, gender)
+        if not found:
+            continue
+        role, _, name = max(found)
+        if role >= 2:
+            ctx.resolved[key] = name
+            return name
+        weak = weak or name  # only a modifier ('the Clinton campaign'): look further back
+        if distance >= 2:
+            break
+    ctx.resolved[key] = weak
+    return weak
+
+
+def _candidates(ctx: Context, sent: Any, before: int, gender: str | None) -> list[tuple[int, int, str]]:
+    """(role, position, name) for each fitting person in `sent` before
+    `before`: role 3 for a subject, 2 for another mention, 1 for a modifier."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, entity in ctx.mentions_in(sent.start, sent.end):
+        token = ctx.doc[first]
+        if token.idx >= before or ctx.in_quote(token):
+            continue
+        entity = _prefer_full_person(ctx, entity)
+        if entity.type != "PERSON" or not _fits(ctx, entity, gender):
+            continue
+        out.append((_role(ctx.doc[first: last + 1].root), first, entity.name))
+    for token in sent:
+        if token.idx >= before:
+            break
+        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and \
+                not ctx.in_quote(token) and (gender is None or _PERSON_PRONOUNS[token.lower_] == gender):
+            name = last_person(ctx, token.idx, _PERSON_PRONOUNS[token.lower_])
+            if name:
+                out.append((3, token.i, name))
+    return out
+
+
+def _role(root: Any) -> int:
+    dep, head = root.dep_, root.head
+    if dep in ("nsubj", "nsubjpass") or dep in ("appos", "compound", "flat") and \
+            head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "PROPN":
+        return 3
+    if dep == "poss" or dep == "compound" and head.pos_ == "NOUN":
+        return 1
+    return 2
+
+
+def _fits(ctx: Context, entity: Entity, gender: str | None) -> bool:
+    if gender is None:
+        return True
+    known = ctx.gender.get(entity.name) or name_gender(entity.name)
+    return known is None or known == gender
+
+
+def name_gender(name: str) -> str | None:
+    """'m' / 'f' from a full name's first word, when that word says so."""
+    words = name.split()
+    if not words:
+        return None
+    return _name_genders().get(words[0])
+
+
+@lru_cache(maxsize=1)
+def _name_genders() -> dict[str, str]:
+    text = resources.files(__package__).joinpath("data", "name_genders.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in pairs}
 
 
 def last_group(ctx: Context, before: int, plural: bool) -> str | None:

@@ -39,6 +39,9 @@ _EDGE_UNIT = re.compile(r"\b(?:year|month|week|quarter)[-\s]end\b|\byear's end\b
                         r"\b(?:early|late|mid|earlier|later|sometime)\s+(?:in\s+)?(?:the\s+)?(day|week|month|year)\b")
 _YEAR_AGO = re.compile(r"\byear[-\s](?:ago|earlier|before)\b|\b(?:a|one) year (?:ago|earlier)\b|\blast year\b|\bprevious year\b"
                        r"|\bcorresponding\b|\bcomparable\b")
+_TEMPORAL = re.compile(r"\b(?:day|week|weekend|month|quarter|year|decade|century|today|tonight|yesterday|"
+                       r"tomorrow|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|"
+                       r"friday|saturday|sunday|" + _MONTH_RE + r")\b")
 _DELTA = {"this": 0, "current": 0, "present": 0, "same": 0, "that": 0, "the": 0, "this past": -1,
           "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "latest": -1,
           "most recent": -1, "recent": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1,
@@ -58,7 +61,8 @@ def calendar(low: str, ctx: Context) -> Timex | None:
     day = _day(low, ctx)
     if day is None:
         if time is None:
-            return None
+            # without a reference, 'last month' is still a date, of unknown value
+            return Timex("date", None) if ctx.reference is None and _TEMPORAL.search(low) else None
         day = _time_anchor(ctx)
         if day is None:
             return Timex("time", None)

@@ -61,6 +61,8 @@ def _quarter(low: str, year: int | None, ctx: Context) -> Point | None:
     match = _QUARTER.search(low)
     if not match:
         return None
+    if match.group(1) in ("last", "final") and not re.search(r"\bthe\b|\bof\b|'s\b", low):
+        return None  # "last quarter" is the one before this, not the fourth
     number = _QUARTER_NUMBER.get(match.group(1) or "") or int(match.group(2) or match.group(3) or 0)
     if not number:
         return None

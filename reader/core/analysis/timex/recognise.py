@@ -176,11 +176,11 @@ def recognise(text: str) -> list[Span]:
             windows[core] = _windows(_CORE_RE[core], text)
         for match in _matches(pattern, text, windows[core]):
             start, end = _trim(text, match.start(), match.end())
-            if name in ("duration", "duration_adj"):
+            if name in ("duration", "duration_adj", "quarter"):
                 start = _drop_determiner(text, start, end)
             if end > start and _plausible(text, start, end, name):
                 found.append(Span(start, end, name))
-    return _longest(found)
+    return _join_clock_and_day(_longest(found), text)
 
 
 def _windows(core: re.Pattern, text: str) -> list[tuple[int, int]]:
@@ -215,7 +215,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_ADJECTIVAL = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+(?=\S+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)(?:-long)?$)", re.I)
+_ADJECTIVAL = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+(?=(?:fiscal[\s-])?\S+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)(?:-long)?$)", re.I)
 
 
 def _drop_determiner(text: str, start: int, end: int) -> int:
@@ -293,6 +293,27 @@ def _seasonal(text: str, start: int) -> bool:
     before = text[max(0, start - 20):start].lower().split()
     prev = before[-1] if before else ""
     return prev in ("the", "this", "last", "next", "in", "early", "late", "past", "coming")
+
+
+_DAY_RULES = {"weekday", "deictic", "month_day", "day_month", "iso_date", "us_date"}
+
+
+def _join_clock_and_day(spans: list[Span], text: str) -> list[Span]:
+    """'10 p.m. Wednesday', 'Wednesday, 10 p.m.': one expression."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _joins(joined[-1], span, text):
+            joined[-1] = Span(joined[-1].start, span.end, "clock+day")
+        else:
+            joined.append(span)
+    return joined
+
+
+def _joins(first: Span, second: Span, text: str) -> bool:
+    rules = {first.rule, second.rule}
+    if "clock" not in rules or not rules & _DAY_RULES:
+        return False
+    return bool(re.fullmatch(r"\s*,?\s*", text[first.end:second.start]))
 
 
 def _longest(spans: list[Span]) -> list[Span]:
