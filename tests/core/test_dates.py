@@ -1,0 +1,211 @@
+"""Dates: the TIMEX3 recogniser and resolver on literal inputs, and find_dates
+end to end on the seed article's sentences (spaCy) for tense and anchoring."""
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from reader.core.analysis.timex import Context, normalise, parse_value, recognise
+from reader.core.analysis.timex.normalise import duration_value
+
+WEDNESDAY = date(2022, 7, 13)  # the seed article's publication day
+
+
+def value(text: str, tense: str = "", ref: date | None = WEDNESDAY, anchor: str | None = None) -> str | None:
+    found = normalise(text, Context(ref, tense, parse_value(anchor)))
+    assert found is not None, text
+    return found.value
+
+
+def kind(text: str) -> str:
+    found = normalise(text, Context(WEDNESDAY))
+    assert found is not None, text
+    return found.kind
+
+
+@pytest.mark.parametrize("text, tense, expected", [
+    ("Wednesday", "past", "2022-07-13"),        # the publication weekday is that day
+    ("Wednesday", "future", "2022-07-13"),
+    ("Earlier Wednesday", "past", "2022-07-13"),
+    ("Tuesday", "past", "2022-07-12"),
+    ("Tuesday", "future", "2022-07-19"),
+    ("Friday", "future", "2022-07-15"),
+    ("Friday", "past", "2022-07-08"),
+    ("Friday", "present", "2022-07-15"),        # nearest: two days ahead, five back
+    ("last Wednesday", "", "2022-07-06"),
+    ("next Wednesday", "", "2022-07-20"),
+    ("Saturday night", "past", "2022-07-09TNI"),
+])
+def test_weekdays_follow_the_tense(text, tense, expected):
+    assert value(text, tense) == expected
+
+
+@pytest.mark.parametrize("text, tense, expected", [
+    ("February 24", "past", "2022-02-24"),
+    ("February 24", "", "2022-02-24"),
+    ("Dec. 15", "future", "2022-12-15"),
+    ("Dec. 15", "past", "2021-12-15"),
+    ("August 1", "past", "2022-08-01"),   # a past verb over a date a few weeks ahead: scheduled
+    ("March", "future", "2023-03"),
+    ("March", "past", "2022-03"),
+    ("this September", "", "2022-09"),
+    ("last July", "", "2021-07"),
+    ("last April", "", "2022-04"),
+    ("13 July 2022", "", "2022-07-13"),
+    ("the 24th of February", "", "2022-02-24"),
+    ("March 26, 1996", "", "1996-03-26"),
+    ("Thursday, July 14", "past", "2022-07-14"),   # the weekday decides the year
+    ("mid-November", "past", "2021-11"),
+    ("the winter of nineteen ninety-four", "", "1994-WI"),
+    ("2022-07-01", "", "2022-07-01"),
+])
+def test_months_and_days_get_the_right_year(text, tense, expected):
+    assert value(text, tense) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("last month", "2022-06"), ("this month", "2022-07"), ("next month", "2022-08"),
+    ("last year", "2021"), ("next year", "2023"), ("this year", "2022"), ("the past year", "2021"),
+    ("today", "2022-07-13"), ("yesterday", "2022-07-12"), ("tomorrow", "2022-07-14"),
+    ("this week", "2022-W28"), ("last week", "2022-W27"), ("next week", "2022-W29"),
+    ("2014", "2014"), ("fiscal 1989", "1989"), ("the end of 1990", "1990"), ("mid-1996", "1996"),
+    ("the 1990s", "199"), ("the nineties", "199"), ("the '80s", "198"), ("the early 2000s", "200"),
+    ("the 20th century", "19"), ("the twenty-first century", "20"), ("the last decade", "201"),
+    ("Q3 2021", "2021-Q3"), ("the first half of 2020", "2020-H1"),
+    ("the third quarter", "2022-Q3"), ("the first quarter", "2022-Q1"), ("last quarter", "2022-Q2"),
+    ("summer", "2022-SU"), ("last summer", "2021-SU"), ("next spring", "2023-SP"),
+    ("three years ago", "2019"), ("a month ago", "2022-06"), ("two weeks ago", "2022-W26"),
+    ("2022-W28", "2022-W28"),
+])
+def test_relative_and_period_values(text, expected):
+    assert value(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("three years", "P3Y"), ("five hours", "PT5H"), ("several years", "PXY"), ("hours", "PTXH"),
+    ("the past two months", "P2M"), ("nearly forty years", "P40Y"), ("a minute and a half", "PT1M30S"),
+    ("2 1/2 years", "P2Y6M"), ("half an hour", "PT30M"), ("two-year", "P2Y"), ("30-day", "P30D"),
+    ("the first nine months", "P9M"), ("two decades", "P20Y"), ("a couple of days", "P2D"),
+    ("the next few days", "PXD"), ("years", "PXY"), ("the past two quarters", "P2Q"),
+])
+def test_durations(text, expected):
+    assert value(text) == expected
+    assert kind(text) == "duration"
+
+
+@pytest.mark.parametrize("amount, unit, expected", [
+    (3, "Y", "P3Y"), (None, "W", "PXW"), (1.5, "D", "P1DT12H"), (0.5, "H", "PT30M"),
+    (2, "DE", "P20Y"), (None, "DE", "PXDE"), (2.5, "Y", "P2Y6M"),
+])
+def test_duration_value(amount, unit, expected):
+    assert duration_value(amount, unit) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"),
+    ("the past", "PAST_REF"), ("the future", "FUTURE_REF"), ("the near term", "FUTURE_REF"),
+    ("recent years", "PAST_REF"), ("several years ago", "PAST_REF"),
+])
+def test_references(text, expected):
+    assert value(text) == expected
+    assert kind(text) == "date"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("every week", "P1W"), ("daily", "P1D"), ("each Thursday", "XXXX-WXX-4"),
+    ("twice a year", "P1Y"), ("Tuesday nights", "XXXX-WXX-2TNI"), ("each July", "XXXX-07"),
+])
+def test_sets(text, expected):
+    assert value(text) == expected
+    assert kind(text) == "set"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7:19 p.m.", "2022-07-13T19:19"), ("10 p.m. Wednesday", "2022-07-13T22:00"),
+    ("noon Tuesday", "2022-07-12T12:00"), ("this morning", "2022-07-13TMO"),
+    ("last night", "2022-07-12TNI"), ("tonight", "2022-07-13TNI"), ("midnight", "2022-07-13T24:00"),
+])
+def test_times_take_the_publication_day(text, expected):
+    assert value(text, "past") == expected
+    assert kind(text) == "time"
+
+
+def test_anchored_expressions_follow_the_last_value():
+    assert value("a year earlier", anchor="2021-Q3") == "2020-Q3"
+    assert value("the year-ago quarter", anchor="2021-Q3") == "2020-Q3"
+    assert value("the following year", anchor="1995") == "1996"
+    assert value("that day", anchor="2022-02-24") == "2022-02-24"
+    assert value("the quarter", anchor="2022-Q1") == "2022-Q1"
+
+
+def test_without_a_reference_relative_values_are_unknown():
+    assert value("last month", ref=None) is None
+    assert value("March 26, 1996", ref=None) == "1996-03-26"
+    assert value("three years", ref=None) == "P3Y"
+
+
+def test_not_time_expressions():
+    assert normalise("Kyiv", Context(WEDNESDAY)) is None
+    assert normalise("long", Context(WEDNESDAY)) is None
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in recognise(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("controlled by pro-Russian forces since 2014, a move", ["2014"]),
+    ("Earlier Wednesday, the separatists issued a photo", ["Earlier Wednesday"]),
+    ("It launched its invasion on February 24.", ["February 24"]),
+    ("profit rose from $5 million a year earlier.", ["a year earlier"]),
+    ("the 40-year stagnation in wages", ["40-year"]),
+    ("its third-quarter results", ["third-quarter"]),
+    ("in the third quarter of 1990", ["the third quarter of 1990"]),
+    ("The rally began at 10 p.m. Wednesday.", ["10 p.m. Wednesday"]),
+    ("They met last week and will meet again next month.", ["last week", "next month"]),
+    ("in the mid-1990s and the 20th century", ["the mid-1990s", "the 20th century"]),
+    ("for the past two years", ["the past two years"]),
+])
+def test_recognised_extents_follow_timeml(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Reupke, 52 years old, retired.",
+    "a dividend of $1.76 a year",
+    "Black Friday sales",
+    "the index closed at 2082.1 points",
+    "Prime Now and Instacart",
+    "a scale model at 1:24",
+    "Separatist officials have long said they want to join.",
+    "The Donetsk separatists said then they were in talks.",
+    "May I ask?",
+])
+def test_not_recognised(text):
+    assert spans(text) == []
+
+
+def test_find_dates_on_the_seed_sentences():
+    from reader.core.analysis.dates import find_dates
+    from reader.core.analysis import nlp
+    from reader.core.analysis.layout import Layout
+    from reader.core.models import Block
+
+    paragraphs = [
+        "Ukraine said Wednesday it was severing relations with North Korea, hours after "
+        "pro-Russian separatists said their republics had been recognised by Pyongyang.",
+        "Syria made the same move last month.",
+        "Russia recognised the republics shortly before it launched its invasion on February 24.",
+        "The region has been partially controlled by pro-Russian forces since 2014.",
+        "The separatists inaugurated their embassy in Moscow on Tuesday and said then they "
+        "were in talks.",
+    ]
+    layout = Layout.of([Block("paragraph", p) for p in paragraphs])
+    published = datetime(2022, 7, 13, 19, 19, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    found = {d.text: (d.value, d.kind) for d in find_dates(nlp.parse(layout.text), layout, published)}
+    assert found["Wednesday"] == ("2022-07-13", "date")
+    assert found["last month"] == ("2022-06", "date")
+    assert found["February 24"] == ("2022-02-24", "date")
+    assert found["2014"] == ("2014", "date")
+    assert found["Tuesday"] == ("2022-07-12", "date")
+    assert found["hours"] == ("PTXH", "duration")
+    assert "then" not in found
