@@ -21,6 +21,9 @@ _LEAD = re.compile(r"^(?:(?:just|only|barely|both|between|from|since|until|throu
                    r"during|within|about|around|over|of|and|or|to|as|early as|as early as|as late as|"
                    r"sometime|some|an?)\s+)+", re.I)
 _TRAIL = re.compile(r"(?:\s+(?:and|or|to|through|until)(?:\s+\S+)?|'s|’s|,)$", re.I)
+_AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|\baged?\b", re.I)
+# Frequency words TimeML corpora rarely mark ('annual report', 'quarterly dividend').
+_FREQUENCY = re.compile(r"daily|weekly|monthly|yearly|annual|annually|quarterly|hourly|nightly", re.I)
 _ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s+date)\b", re.I)
 
 
@@ -114,7 +117,7 @@ def _model_spans(doc: Any, text: str) -> list[Span]:
             if not trail or trail.start() == 0:
                 break
             end = start + trail.start()
-        if end > start:
+        if end > start and not _AGE.search(text[start:end]) and not _FREQUENCY.fullmatch(text[start:end]):
             spans.append(Span(start, end, "model"))
     return spans
 

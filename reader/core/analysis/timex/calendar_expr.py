@@ -167,7 +167,9 @@ def _day(low: str, ctx: Context) -> Point | str | None:
 
 def _month_is_word(low: str, match: re.Match) -> bool:
     """'may' and 'march' inside a longer expression that is not about a month."""
-    return match.group(1) in ("may", "march", "sat", "sun", "wed") and low != match.group(1) and not re.search(r"\d", low)
+    return (match.group(1) in ("may", "march", "sat", "sun", "wed") and low != match.group(1)
+            and not re.search(r"\d|\b(?:last|next|this|past|coming|early|late|mid|end|beginning|middle|start|"
+                              r"year|of|in|since|until|by)\b", low))
 
 
 def _explicit_year(low: str, ctx: Context) -> int | None:

@@ -124,7 +124,6 @@ PATTERNS: dict[str, str] = {
     "duration_adj": rf"(?:a\s+)?(?:\d+(?:\.\d+)?|{NUM_WORDS}|half|one)[\s-](?:and-a-half-)?(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
                     r"(?:-long)?(?![\w-]*-old)(?=[\s,.;:)]|$)",
     "set": rf"(?:every|each|per)\s+(?:other\s+|single\s+)?(?:(?:{NUMBER})\s+)?(?:{UNIT}|{DAY_PART}|{_WD}|{_M}|{SEASON})"
-           r"|(?:daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly)"
            r"|(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|quarter|hour)",
     "ref": r"(?:right\s+)?now(?!\s*-)|currently|current(?!\s+(?:account|accounts|affairs|events|assets|liabilities))(?=\s)"
            r"|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|for\s+the\s+moment"
