@@ -17,7 +17,7 @@ import re
 import signal
 import threading
 
-from ..models import Article, Block
+from ..models import Article, Block, Link
 from .html_clean import class_weight, clean_content
 from .html_blocks import SKIP_TAGS, blocks_from_element
 from .html_meta import PageMeta, extract_metadata
@@ -56,8 +56,9 @@ def extract_html(html: str, source: str) -> Article:
             article.removed, article.removed_why = fallback.removed, fallback.removed_why
             article.byline = article.byline or fallback.byline
             article.published = article.published or fallback.published
-    article.blocks = _drop_title_heading(blocks, article.title)
-    article.links = [l for l in links if l.block is None or l.block < len(article.blocks)]
+    keep = _furniture_free(blocks, article)
+    keep &= _not_title_heading(blocks, article.title)
+    article.blocks, article.links = _select(blocks, links, keep)
     return article
 
 
@@ -191,21 +192,54 @@ def _fallback(body, source: str) -> Article:
     """The text cleaner over the page's visible text, one line per block."""
     from .text import extract_text
 
-    lines = []
-    for block in blocks_from_element(body)[0]:
-        lines.append(block.text)
-    return extract_text("\n\n".join(lines), source)
+    blocks, links = blocks_from_element(body)
+    try:
+        return extract_text("\n\n".join(b.text for b in blocks), source)
+    except Exception:  # noqa: BLE001 - a fallback must not turn a bad page into a crash
+        logging.getLogger(__name__).debug("text cleaner failed on %s", source, exc_info=True)
+        return Article(source=source, blocks=blocks, links=links)
 
 
-def _drop_title_heading(blocks: list[Block], title: str | None) -> list[Block]:
-    """The title is printed above the body: do not repeat it as its first heading."""
+def _furniture_free(blocks: list[Block], article: Article) -> set[int]:
+    """Indexes of blocks that are not page furniture ('Advertisement',
+    'Photo: Getty Images', 'Share this': the text cleaner's list names
+    them); the others go to `article.removed` with the reason."""
+    from .boilerplate import furniture
+
+    keep = set()
+    for i, block in enumerate(blocks):
+        why = None if block.kind == "preformatted" else furniture(block.text, len(block.text.split()))
+        if why:
+            article.removed.append(block.text)
+            article.removed_why.append(why)
+        else:
+            keep.add(i)
+    return keep
+
+
+def _not_title_heading(blocks: list[Block], title: str | None) -> set[int]:
+    """The title is printed above the body: its repeat as one of the first
+    headings is dropped."""
+    every = set(range(len(blocks)))
     if not title:
-        return blocks
+        return every
     key = _key(title)
     for i, block in enumerate(blocks[:3]):
         if block.kind == "heading" and _key(block.text) == key:
-            return blocks[:i] + blocks[i + 1:]
-    return blocks
+            return every - {i}
+    return every
+
+
+def _select(blocks: list[Block], links: list[Link], keep: set[int]) -> tuple[list[Block], list[Link]]:
+    """The kept blocks, and the links of kept blocks renumbered to match."""
+    new_index = {}
+    kept = []
+    for i, block in enumerate(blocks):
+        if i in keep:
+            new_index[i] = len(kept)
+            kept.append(block)
+    moved = [Link(l.text, l.url, new_index[l.block]) for l in links if l.block in new_index]
+    return kept, moved
 
 
 def _key(text: str) -> str:

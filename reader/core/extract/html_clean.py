@@ -22,6 +22,14 @@ _CALL_TO_ACTION = re.compile(r"^\s*(?:sign up|subscribe|download|get the latest)
 _VIDEO = re.compile(r"//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|"
                     r"(archive|upload\.wikimedia)\.org|player\.twitch\.tv)", re.I)
 SHARE_MAX_CHARS = 500
+TEASER_MAX_CHARS = 250
+# Labels that introduce a link to another article, in the languages of the corpus and kin.
+_TEASER_LABEL = re.compile(
+    r"^\W{0,3}(?:related(?: stories| articles| content| coverage)?|read (?:more|also|next)|also read|"
+    r"see (?:more|also)|more(?: on this(?: story)?| from \w+)?|recommended|watch|listen|"
+    r"leggi anche|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia (?:também|mais)|"
+    r"veja (?:também|mais)|lee (?:también|más)|ver más|czytaj (?:też|także)|lees ook)\s*[:|»>–—-]",
+    re.I)
 _TEXTISH = ("span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
 
 
@@ -53,9 +61,27 @@ def clean_content(node, candidates: dict, class_weight) -> None:
         score = candidates.get(el, {}).get("content_score", 0)
         if _should_remove(el, class_weight(el), score):
             _drop(el)
+    for el in list(node.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6")):
+        if el is not node and el.getparent() is not None and _is_teaser_link(el):
+            _drop(el)
     for p in list(node.iter("p")):
         if not _text(p).strip() and not any(True for _ in p.iter("img", "embed", "object", "iframe")):
             _drop(p)
+
+
+def _is_teaser_link(el) -> bool:
+    """'Read more: <a>Another story</a>' and all-capitals linked headlines:
+    pointers to other articles placed between paragraphs."""
+    text = _text(el)
+    if not text or len(text) > TEASER_MAX_CHARS:
+        return False
+    if el.tag != "li" and any(c is not el for c in el.iter("p", "div", "ul", "ol", "table")):
+        return False
+    density = _link_density(el)
+    if density >= 0.3 and _TEASER_LABEL.match(text):
+        return True
+    words = text.split()
+    return density >= 0.95 and len(words) >= 4 and text.upper() == text and any(c.isalpha() for c in text)
 
 
 def class_weight(el) -> int:
