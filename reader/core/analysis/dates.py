@@ -182,6 +182,8 @@ def _verb_tense(verb: Any, depth: int) -> str:
         return "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}:
         return "past"
+    if verb.tag_ == "VBN" and verb.lemma_ in _FUTURE_VERBS and words & {"is", "are", "be", "'s", "'re"}:
+        return "future"                    # "is expected in December", "are scheduled to"
     if "to" in words or verb.tag_ == "VB" and not words & _MODALS:
         parent = verb.head
         if parent is not verb and depth < 3:
@@ -189,14 +191,16 @@ def _verb_tense(verb: Any, depth: int) -> str:
                 return "future"
             if parent.pos_ in ("VERB", "AUX", "ADJ"):
                 return _verb_tense(parent, depth + 1)
+            if "to" in words:
+                return "future"            # "guidelines to be published in November"
     if words & _MODALS:
         return "future"
-    if verb.tag_ == "VBN" and depth < 3 and verb.head is not verb and verb.dep_ in ("acl", "relcl", "advcl"):
-        return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
         if verb.tag_ == "VBG" and words & {"was", "were"}:
             return "past"
         return "present"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
+        return "past"                      # "the company, founded in March"
     return ""
 
 
