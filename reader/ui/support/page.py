@@ -72,9 +72,17 @@ def _cut_paras(article: Article) -> list[Para]:
     return paras
 
 
+# Length-preserving, so offsets still hold: a tab becomes a space, any other
+# control character its visible picture (core.safety has already done this for
+# text that came through extraction; this is the UI's own guarantee).
+_VISIBLE = {0x09: 0x20, 0x7F: 0x2421,
+            **{c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)},
+            **{c: 0xFFFD for c in range(0x80, 0xA0)}}
+
+
 def _display(text: str) -> str:
-    """Tabs become one space (same length, so offsets still hold)."""
-    return text.replace("\t", " ")
+    """What may reach the terminal: no control character but the newline."""
+    return text.translate(_VISIBLE)
 
 
 def prefix_for(kind: str, glyphs: Glyphs) -> Prefix:

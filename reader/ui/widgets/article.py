@@ -135,31 +135,31 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if only_if_hidden and self.is_visible(mention):
             return
         height = self.scrollable_content_region.height
-        self.scroll_to(y=max(0, self.line_of(mention) - height // 3), animate=False, immediate=True)
+        self.scroll_to(y=max(0, self.line_of(mention) - height // 3), animate=False, force=True)
 
     def scroll_to_position(self, key: int, offset: int) -> None:
-        self.scroll_to(y=self.page.line_of(key, offset), animate=False, immediate=True)
+        self.scroll_to(y=self.page.line_of(key, offset), animate=False, force=True)
 
     # -- actions -------------------------------------------------------------
 
     def action_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + 1, animate=False, force=True)
 
     def action_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y - 1, animate=False, force=True)
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, force=True)
 
     def action_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
 
     def scroll_pages(self, pages: float) -> None:
         """Scroll by a fraction of the pane, keeping two lines of context per page."""
         height = self.scrollable_content_region.height
         step = max(1, height - 2) if abs(pages) >= 1 else max(1, int(height * abs(pages)))
         self.scroll_to(y=self.scroll_y + step * (1 if pages > 0 else -1),
-                       animate=False, immediate=True)
+                       animate=False, force=True)
 
     # -- layout --------------------------------------------------------------
 
