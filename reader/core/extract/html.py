@@ -88,6 +88,21 @@ def _main_content(body):
         def get_clean_html(self):
             return _LengthOnly(self.html)
 
+        def get_article(self, candidates, best_candidate, html_partial=False):
+            # Readability.js's sibling rule that readability-lxml lacks:
+            # siblings sharing the best element's class (the other steps
+            # of a how-to, the other parts of a long post) get a bonus of
+            # a fifth of its score, so they join the article.
+            best = best_candidate["elem"]
+            name = best.get("class")
+            parent = best.getparent()
+            if name and parent is not None:
+                bonus = best_candidate["content_score"] * 0.2
+                for sibling in parent:
+                    if sibling is not best and sibling.get("class") == name and sibling in candidates:
+                        candidates[sibling]["content_score"] += bonus
+            return super().get_article(candidates, best_candidate, html_partial)
+
         def get_link_density(self, elem):
             # Same measure as readability's (text length with whitespace runs
             # counted once) without its three regex passes per call: those
