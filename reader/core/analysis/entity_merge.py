@@ -272,11 +272,13 @@ def _may_be_person(group: Group) -> bool:
 
 
 def _nearest(targets: list[Group], offset: int) -> Group:
-    """The target with the closest mention before `offset` (else after it)."""
+    """The person a bare surname at `offset` means: of those named before it,
+    the one introduced first (news names its main figure first and calls
+    relatives by full name: 'Joe Biden' ... 'Hunter Biden' ... 'Biden');
+    else the first one named after it."""
     def distance(group: Group) -> tuple[int, int]:
-        before = [offset - s.start for s in group.spans if s.start < offset]
-        after = [s.start - offset for s in group.spans if s.start >= offset]
-        return (0, min(before)) if before else (1, min(after))
+        first = min(s.start for s in group.spans)
+        return (0, first) if first < offset else (1, first)
     unique = list({id(t): t for t in targets}.values())
     return min(unique, key=distance)
 
