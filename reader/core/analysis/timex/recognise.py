@@ -152,13 +152,16 @@ CORES = {
     "year_end": r"end\b|mid-?year", "year_ago": r"year-ago|year-earlier|same|comparable|corresponding",
     "offset": _UNIT_CORE, "offset_bare": _UNIT_CORE, "duration": _UNIT_CORE, "duration_a": _UNIT_CORE,
     "duration_units": _UNIT_CORE, "duration_adj": _UNIT_CORE,
-    "set": _UNIT_CORE + r"|every|each|per\b|ly\b|once|twice|times|" + WEEKDAY,
+    "set": _UNIT_CORE + r"|every|each|per\b|once|twice|times|" + WEEKDAY,
     "ref": r"now|current|present|moment|these days|recent|lately|past|future|term|run\b|someday|one day|"
            r"as soon|from time",
 }
 _CORE_RE: dict[str, re.Pattern] = {}
 for _name, _core in CORES.items():
-    _CORE_RE.setdefault(_core, re.compile(_core, re.I))
+    _CORE_RE.setdefault(_core, re.compile(rf"(?<![^\W\d_])(?:{_core})", re.I))
+# One scan finds every position where some core word starts; each core is then
+# tried only at those positions (one pass instead of one per core).
+_ANY_CORE = re.compile(r"(?<![^\W\d_])(?=[\w'])(?=" + "|".join(f"(?:{c})" for c in _CORE_RE) + ")", re.I)
 _BEFORE, _AFTER = 80, 60
 # Rules whose match in running text needs a look at its neighbours.
 _FALSE_FOLLOW = re.compile(r"^[\s-]*(?:old|-old|years?-old)\b", re.I)
@@ -169,10 +172,11 @@ def recognise(text: str) -> list[Span]:
     """All time expressions in `text`, non-overlapping, in order."""
     found: list[Span] = []
     windows: dict[str, list[tuple[int, int]]] = {}
+    starts = [hit.start() for hit in _ANY_CORE.finditer(text)]
     for name, pattern in COMPILED.items():
         core = CORES[name]
         if core not in windows:
-            windows[core] = _windows(_CORE_RE[core], text)
+            windows[core] = _windows(_CORE_RE[core], text, starts)
         for match in _matches(pattern, text, windows[core]):
             start, end = _trim(text, match.start(), match.end())
             if name in ("duration", "duration_adj", "quarter"):
@@ -182,10 +186,13 @@ def recognise(text: str) -> list[Span]:
     return _join_clock_and_day(_longest(found), text)
 
 
-def _windows(core: re.Pattern, text: str) -> list[tuple[int, int]]:
+def _windows(core: re.Pattern, text: str, starts: list[int]) -> list[tuple[int, int]]:
     """Stretches of `text` around a pattern's core word, merged where they overlap."""
     out: list[tuple[int, int]] = []
-    for hit in core.finditer(text):
+    for position in starts:
+        hit = core.match(text, position)
+        if hit is None:
+            continue
         start, end = max(0, hit.start() - _BEFORE), min(len(text), hit.end() + _AFTER)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], end)
