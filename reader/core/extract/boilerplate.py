@@ -83,6 +83,59 @@ def _named(table: dict[str, str]) -> tuple[str, dict[str, str]]:
 _WHOLE_ALTS, _WHOLE_NAMES = _named(_WHOLE)
 # One to four phrases ("Sign in / Sign up", "Skip to contentSkip to site index"),
 # then maybe a count ("Comments 12", "Shares 2.1K").
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Top-level alternatives of a verbose pattern, unescaped whitespace removed."""
+    out, depth, current, i = [], 0, [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            current.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c.isspace():
+            i += 1
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append("".join(current))
+            current = []
+        else:
+            current.append(c)
+        i += 1
+    out.append("".join(current))
+    return [a for a in out if a]
+
+
+def _first_letter_gates(table: dict[str, str]) -> dict[str, re.Pattern]:
+    """For each first letter, a regex of just the phrases that can start with
+    it (plus those that start otherwise): one alternation of ~200 phrases
+    costs more than the rest of a line's checks together."""
+    alts = [a for pattern in table.values() for a in _alternatives(pattern)]
+    other = [a for a in alts if not a[0].isalpha()]
+    buckets: dict[str, list[str]] = {}
+    for a in alts:
+        if a[0].isalpha():
+            buckets.setdefault(a[0].lower(), []).append(a)
+    return {k: re.compile(r"(?:" + "|".join(v + other) + ")", _I) for k, v in buckets.items()}
+
+
+_WHOLE_GATES = _first_letter_gates(_WHOLE)
+_WHOLE_OTHER = re.compile(r"[\W\d_]{0,4}(?:" + "|".join(a for p in _WHOLE.values() for a in _alternatives(p)
+                                                    if not a[0].isalpha()) + ")", _I)
+_LEAD = re.compile(r"[\W\d_]{0,4}")
+
+
+def _whole_may_match(text: str) -> bool:
+    start = _LEAD.match(text).end()
+    if start >= len(text):
+        return False
+    gate = _WHOLE_GATES.get(text[start].lower())
+    if gate is not None and gate.match(text, start):
+        return True
+    return _WHOLE_OTHER.match(text) is not None
+
 _WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _WHOLE_ALTS + r")[\s/|·•,:!\-–—]*){1,4}(?:[\d,.]+[KkMm]?)?[\W_]{0,4}$",
                        _I | re.X)
 
@@ -115,6 +168,17 @@ _CREDIT = re.compile(
     pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$""",
     _I | re.X,
 )
+_CREDIT_WORDS = ("credit", "courtesy", "photo", "image", "illustration", "picture", "pic", "foto", "source",
+                 "bild", "getty", "afp", "reuters", "ap ", "press", "shutterstock", "istock", "epa", "alamy",
+                 "pa ", "bloomberg", "corbis", "rex", "dpa")
+
+
+def _credit(tail: str) -> bool:
+    lower = tail.lower()
+    # The regex search is slow; nearly every line lacks all of these words.
+    return any(w in lower for w in _CREDIT_WORDS) and _CREDIT.search(tail) is not None
+
+
 # "...ate a rabbitCredit: Getty": a caption glued to its credit.
 _GLUED_CREDIT = re.compile(r"[a-z.)](?:Credit|Photo|Image|Picture|Foto|Source)s?\s*:\s*\S")
 _SPONSOR_END = re.compile(r"\b(?:is\s+)?(?:sponsored|presented|powered|brought\s+to\s+you)\s+by$", _I)
@@ -183,7 +247,7 @@ def site_notice(text: str) -> bool:
 
 def furniture(text: str, words: int) -> str | None:
     """Why the line is page furniture, or None if it is not known furniture."""
-    if words <= 8:
+    if words <= 8 and _whole_may_match(text):  # one phrase must open the line: cheap test first
         match = _WHOLE_RE.match(text)
         if match:
             return _WHOLE_NAMES[match.lastgroup]
@@ -193,12 +257,11 @@ def furniture(text: str, words: int) -> str | None:
         match = _PREFIX_RE.match(text)
         if match:
             return _PREFIX_NAMES[match.lastgroup]
-        tail = text[-80:]
-        if words <= 20 and _CREDIT.search(tail):
+        if words <= 20 and _credit(text[-80:]):
             return "photo caption or credit"
         if ":" in text and _GLUED_CREDIT.search(text):
             return "photo caption or credit"
-        if text[-1].isalpha() and _SPONSOR_END.search(text):
+        if text[-2:].lower() == "by" and _SPONSOR_END.search(text):
             return "advertisement"
     return None
 

@@ -46,6 +46,7 @@ class Verdict:
     start: int = 0  # the body run: lines[start:end]
     end: int = 0
     listed: set[int] = field(default_factory=set)  # items of lists in the text
+    sections: dict[int, str] = field(default_factory=dict)  # headers of 'comments' / 'related' parts
 
 
 def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str]) -> Verdict:
@@ -77,6 +78,7 @@ def _furniture(lines: list[Line], v: Verdict) -> None:
     seen: dict[str, int] = {}
     for line in lines:
         seen[line.key] = seen.get(line.key, 0) + 1
+    known: dict[str, str | None] = {}  # menus repeat: look each text up once
     for i, line in enumerate(lines):
         if v.why[i]:
             continue
@@ -85,15 +87,18 @@ def _furniture(lines: list[Line], v: Verdict) -> None:
         elif line.words <= 2 and line.digits > 0.3:
             why = "number or counter"
         else:
-            why = furniture(line.text, line.words)
+            why = known.get(line.text, "") if line.text in known else furniture(line.text, line.words)
+            known[line.text] = why
             if why is None and line.text[-1] == ":" and _COMMENTER.match(line.text):
                 why = "comment header"
-            elif why is None and line.words <= 10 and section_start(line.text):
-                why = "related links header" if section_start(line.text) == "related" else "comments"
             elif why is None and site_notice(line.text):
                 why = "site notice (cookies, privacy, legal)"
             elif why is None and seen[line.key] >= REPEATS and line.words <= 6 and not line.sentence_end:
                 why = "repeated on the page"
+        section = section_start(line.text) if line.words <= 10 else None
+        if section:
+            v.sections[i] = section
+            why = why or ("related links header" if section == "related" else "comments")
         if why:
             v.cls[i], v.why[i] = BAD, why
 

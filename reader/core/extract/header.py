@@ -15,6 +15,10 @@ from .metadata import Stamp, is_relative_time, parse_byline, stamps
 from .stoplists import WORD
 from .textlines import Line
 
+# Cheap gates on a line's lower-cased words before the byline / 'x ago' regexes.
+_BY_WORDS = frozenset("by von por par di door av от oleh autor text texto tekst текст".split())
+_RELATIVE_LEAD = frozenset("an a one just yesterday today heute gestern hier aujourd ayer hoy ontem hoje ieri "
+                           "oggi вчера сегодня včera dnes".split())
 HEAD_WINDOW = 30  # how far above the body the headline may sit (lines)
 HEAD_REACH = 8  # how far from the headline its dateline may sit
 TAIL_REACH = 6
@@ -56,9 +60,11 @@ def find_meta_lines(lines: list[Line], lang: str | None) -> MetaLines:
             found = stamps(line.text, lang)
             if found:
                 meta.stamps[i] = found
-        if line.words <= 8 and i not in meta.stamps and is_relative_time(line.text):
+        tokens = line.key.split()
+        if line.words <= 8 and i not in meta.stamps and (line.digits > 0 or tokens[:1] and tokens[0] in _RELATIVE_LEAD) \
+                and is_relative_time(line.text):
             meta.relative.add(i)
-        if line.words <= 14:
+        if line.words <= 14 and not _BY_WORDS.isdisjoint(tokens):
             names = parse_byline(line.text)
             if names:
                 meta.bylines[i] = names

@@ -79,7 +79,7 @@ BYLINE = re.compile(
     r"(?i:by|von|por|par|di|door|av|от|oleh|autor|texto|text|tekst|текст)\s*:?\s+"
     r"(?P<names>" + _NAMES + r"(?:\s*" + _AND + r"\s*" + _NAMES + r")*)"
 )
-_BY_HINTS = ("by", "von", "por", "par", "di ", "door", "av ", "от", "oleh", "autor", "text", "tekst", "текст")
+_BY_GATE = re.compile(r"(?i:by|von|por|par|di|door|av|от|oleh|autor|text|tekst|текст)\b")
 _NAME_SPLIT = re.compile(r"\s*" + _AND + r"\s*")
 _NOT_NAME = re.compile(r"^(?:the|a|an|staff|reports?|admin|editor|editorial|team|news|published|updated|"
                        r"posted|on|in|at|via|from)$", re.I)
@@ -227,15 +227,20 @@ _RELATIVE = re.compile(
 )
 
 
+_RELATIVE_GATE = re.compile(r"\d|\b(?i:an?|one|just|yesterday|today|heute|gestern|hier|aujourd|ayer|hoy|"
+                            r"ontem|hoje|ieri|oggi|вчера|сегодня|včera|dnes)\b")
+
+
 def is_relative_time(line: str) -> bool:
     """'2 hours ago', 'vor 3 Stunden', 'Yesterday': a dateline without a date."""
+    if not _RELATIVE_GATE.search(line):  # cheap gate: most lines have no digit and no such word
+        return False
     return _RELATIVE.search(line) is not None
 
 
 def parse_byline(line: str) -> list[str] | None:
     """The author names of a byline ('By Jane Doe and John Roe'), else None."""
-    lower = line.lower()
-    if not any(hint in lower for hint in _BY_HINTS):  # cheap gate before the regex
+    if not _BY_GATE.search(line):  # cheap gate before the regex
         return None
     match = BYLINE.search(line.strip())
     if not match:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .boilerplate import section_start
 from .textlines import Line
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
@@ -98,7 +97,7 @@ def _segments(lines: list[Line], v) -> list[Segment]:
                 segments.append(current)
                 current = None
             cost += 3.0 + 0.2 * min(line.words, 20)
-            section = section_start(line.text) if line.words <= 10 else None
+            section = v.sections.get(i)
             if section == "comments" or (section and barrier is None):
                 barrier = section
             continue
@@ -138,8 +137,8 @@ def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
     i = edge + step
     while 0 <= i < len(lines):
         line = lines[i]
-        if v.cls[i] == BAD and line.words <= 10:
-            section = section_start(line.text)
+        if v.cls[i] == BAD and i in v.sections:
+            section = v.sections[i]
             if section == "comments" and step > 0:
                 break
             if section and step > 0:

@@ -16,7 +16,7 @@ from .header import choose_byline, choose_dates, choose_title, find_meta_lines
 from .stoplists import detect, stoplist
 from .textlines import Line, measure, split_lines
 
-_SAMPLE_WORDS = 1000  # enough prose to tell the language
+_SAMPLE_WORDS = 600  # enough prose to tell the language
 STANDFIRST_REACH = 4  # lines under the headline where a standfirst may sit
 
 

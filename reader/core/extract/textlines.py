@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .stoplists import WORD
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 _SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
 _SENT_INNER = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
 _BYLINE_START = re.compile(r"(?:by|von|par|por|di|door|av|от|oleh)\b", re.I)
-_KEY = re.compile(r"\w+")
+# Words and numbers, lower-cased: "don't", "covid", "2019" ('_' and punctuation split).
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_CJK = re.compile(r"[，、；：]")
 
 
@@ -85,23 +85,26 @@ def _continues(prev: str, text: str) -> bool:
 
 def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
     """Fill in the features of every line (in place)."""
+    is_stop = stopwords.__contains__
     for line in lines:
         text = line.text
-        words = WORD.findall(text.lower())
-        cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() else 0
+        tokens = _TOKEN.findall(text.lower())
+        words = [t for t in tokens if not t[0].isdigit()]
+        cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() and _CJK_CHAR.search(text) else 0
         n = len(words)
         line.chars = len(text)
         line.words = n + cjk // 2 if cjk else n
         if n:
-            line.stop = sum(map(stopwords.__contains__, words)) / n
-        line.upper = n > 0 and not cjk and text.isupper() and sum(map(len, words)) >= 4
-        line.sentence_end = bool(_SENT_END.search(text))
+            line.stop = sum(map(is_stop, words)) / n
+        line.upper = n > 0 and not cjk and text.isupper() and len(text) >= 4
+        line.sentence_end = _SENT_END.search(text) is not None
         line.sentences = (len(_SENT_INNER.findall(text)) if len(text) > 30 else 0) + line.sentence_end
         line.clauses = text.count(",") + text.count(";") + text.count(":")
         if cjk:
             line.clauses += len(_CLAUSE_CJK.findall(text))
-        line.digits = sum(map(text.count, "0123456789")) / len(text)
-        line.key = " ".join(_KEY.findall(text.lower()))
+        if len(words) < len(tokens):
+            line.digits = sum(len(t) for t in tokens if t[0].isdigit()) / len(text)
+        line.key = " ".join(tokens)
         if line.words >= 5:
             line.vocab = _content_words(text, words, stopwords, cjk)
 
