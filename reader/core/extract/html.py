@@ -27,6 +27,8 @@ from .html_prepare import parse_page, prepare_tree, visible_text
 # suspect (a caption, a teaser) and the fallback is tried.
 MIN_SHARE = 0.05
 READABILITY_SECONDS = 15.0  # then the page's visible text is used instead
+TRAILING_SHARE = 0.5  # a section heading in the last half ends the story
+PROSE_CHARS = 200  # a paragraph this long after a 'Related' line means the story goes on
 MIN_CHARS = 100  # fewer characters than this is never a whole article
 
 
@@ -57,6 +59,7 @@ def extract_html(html: str, source: str) -> Article:
             article.byline = article.byline or fallback.byline
             article.published = article.published or fallback.published
     keep = _furniture_free(blocks, article)
+    keep &= _before_trailing_section(blocks, article)
     keep &= _not_title_heading(blocks, article.title)
     article.blocks, article.links = _select(blocks, links, keep)
     return article
@@ -230,6 +233,26 @@ def _furniture_free(blocks: list[Block], article: Article) -> set[int]:
         else:
             keep.add(i)
     return keep
+
+
+def _before_trailing_section(blocks: list[Block], article: Article) -> set[int]:
+    """Indexes before a short 'Comments' / 'Related stories' / 'More from'
+    line in the last part of the article: what follows belongs to the page,
+    not the story."""
+    from .boilerplate import section_start
+
+    start = int(len(blocks) * TRAILING_SHARE)
+    for i in range(max(start, 1), len(blocks)):
+        block = blocks[i]
+        kind = section_start(block.text) if block.kind in ("heading", "paragraph") and len(block.text) <= 80 else None
+        if kind == "related" and any(len(b.text) >= PROSE_CHARS for b in blocks[i + 1:]):
+            continue  # 'Read also' between parts of the story: the story goes on
+        if kind:
+            for cut in blocks[i:]:
+                article.removed.append(cut.text)
+                article.removed_why.append(f"after '{block.text}'")
+            return set(range(i))
+    return set(range(len(blocks)))
 
 
 def _not_title_heading(blocks: list[Block], title: str | None) -> set[int]:
