@@ -101,6 +101,8 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Segment], bool]:
         can_close = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSER)
         if ch in "«»":  # French typography puts a space inside guillemets
             can_open, can_close = ch == "«", ch == "»"
+        elif not out and not stack and not text[start:pos].strip() and ch not in "’'":
+            can_open, can_close = True, False  # a paragraph's first character opens
         if ch in _DOUBLE_OPENERS or ch in _DOUBLE_CLOSERS:
             _double(ch, pos, width, can_open, can_close, stack, out)
         else:

@@ -46,7 +46,7 @@ def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]
     _decide(ctx, found)
     kept = [f for f in found if f.is_quote]
     _inherit_speakers(kept)
-    quotes = [q for group in _merge(kept) if (q := _to_quote(ctx, group)) is not None]
+    quotes = [q for group in _merge(ctx, kept) if (q := _to_quote(ctx, group)) is not None]
     quotes.extend(find_reported(ctx))
     quotes.sort(key=lambda q: (q.block, q.start, q.kind))
     return quotes
@@ -100,8 +100,8 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
         prior = [t for t in before if is_cue(t) and not ctx.in_quote(t)]
         if prior:
             return prior[-1], False
-    if after is not None:
-        lead = [t for t in list(after)[:8] if is_cue(t) and not ctx.in_quote(t)]
+    if after is not None and not any(ctx.in_quote(t) for t in after):
+        lead = [t for t in list(after)[:8] if is_cue(t)]
         if lead:
             return lead[0], False
     return _colon_cue(ctx, item), False
@@ -266,18 +266,25 @@ def _inherit_speakers(kept: list[_Found]) -> None:
         prev = item
 
 
-def _merge(kept: list[_Found]) -> list[list[_Found]]:
-    """Consecutive parts of one quotation in one paragraph ('“X,” he said.
-    “Y.”') share their cue; they become one quote."""
+def _merge(ctx: Context, kept: list[_Found]) -> list[list[_Found]]:
+    """Consecutive parts of one quotation in one paragraph become one quote:
+    parts that share their cue ('“X,” he said. “Y.”'), and a part with no
+    cue of its own that follows one by the same speaker."""
     groups: list[list[_Found]] = []
     for item in kept:
         last = groups[-1][-1] if groups else None
         if last is not None and last.block == item.block and not item.seg.continues and \
-                (_same_cue(last.cue, item.cue) or (item.cue is None and last.speaker == item.speaker)):
+                _one_quotation(ctx, last, item):
             groups[-1].append(item)
         else:
             groups.append([item])
     return groups
+
+
+def _one_quotation(ctx: Context, first: _Found, second: _Found) -> bool:
+    if _same_cue(first.cue, second.cue):
+        return True
+    return second.cue is None and first.speaker == second.speaker
 
 
 def _same_cue(a: Any, b: Any) -> bool:

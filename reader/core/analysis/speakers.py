@@ -27,6 +27,7 @@ whisper mutter testify confirm deny propose demand recommend advise caution alle
 proclaim exclaim recount tout dub label term nickname characterize characterise refer call
 continue sing chant preach plead beg cry mock blast slam praise criticize criticise
 wonder question answer inform assure remind reveal disclose concur agree object
+accuse brand denounce condemn decry hail lambast chide scold rebuke quote thank
 """.split())
 # Cues that may also take plain reported speech ("X said Russia had ...").
 REPORTING_VERBS = frozenset("""
@@ -398,6 +399,9 @@ def _candidates(ctx: Context, sent: Any, before: int, gender: str | None) -> lis
     for token in sent:
         if token.idx >= before:
             break
+        if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass") and token.i not in ctx.entity_of \
+                and is_cue(token.head) and not ctx.in_quote(token):
+            out.append((3, token.i, noun_phrase(ctx, token) or token.text))  # 'McLenney said'
         if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and \
                 not ctx.in_quote(token) and (gender is None or _PERSON_PRONOUNS[token.lower_] == gender):
             name = last_person(ctx, token.idx, _PERSON_PRONOUNS[token.lower_])
