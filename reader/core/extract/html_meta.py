@@ -286,7 +286,7 @@ def _language(root, metas: dict) -> str | None:
     for value in (root.get("lang"), root.get("xml:lang"), metas.get("content-language"),
                   metas.get("og:locale"), metas.get("language")):
         if value and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value.strip()):
-            return value.strip().replace("_", "-")
+            return value.strip().replace("_", "-").split("-")[0].lower()  # 'en-US' -> 'en', as DESIGN shows
     return None
 
 
