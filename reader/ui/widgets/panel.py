@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from .. import keys
 from ..support.glyphs import UNICODE, Glyphs
 from ..support.items import SECTIONS, Index, Item
+from ..support.wrap import wrap_offsets
 from .vimlist import VimOptionList
 
 QUOTE_CHARS = 280  # longer quotes are cut in the panel (the text has them whole)
@@ -149,18 +150,34 @@ class Panel(Vertical):
         marker = self.glyphs.marker if item.id in self.in_view else " "
         walk = f"  {self.walk[1]}/{self.walk[2]}" if self.walk and self.walk[0] == item.id else ""
         parts: list[tuple[str, str] | str] = [(f"{marker} ", "$accent")]
+        width = self._text_width()
         if item.section == "QUOTE":
-            parts += [(item.title, "bold"), (walk, "$accent"), "\n  ",
-                      (_quoted(item.detail, self.glyphs), STYLES["QUOTE"])]
+            parts += [(item.title, "bold"), (walk, "$accent"),
+                      (_hanging(_quoted(item.detail, self.glyphs), width), STYLES["QUOTE"])]
         elif item.section == "DATE":
-            parts += [(item.title, STYLES["DATE"]), ("  " + item.detail, "$text-muted"),
+            same = item.detail.casefold() == item.title.casefold()
+            tail = self._count(item) + walk
+            fits = len(item.title) + 2 + len(item.detail) + len(tail) <= width
+            words = "" if same else (f"  {item.detail}" if fits else _hanging(item.detail, width))
+            parts += [(item.title, STYLES["DATE"]), (words, "$text-muted"),
                       (self._count(item), "$text-muted"), (walk, "$accent")]
         else:
             parts += [(item.title, STYLES[item.section]), (self._count(item), "$text-muted"),
                       (walk, "$accent")]
             if item.detail:
-                parts += ["\n  ", (f"also {item.detail}", "$text-muted")]
+                parts += [(_hanging(_short(f"also {item.detail}", self.glyphs, width), width),
+                           "$text-muted")]
         return Content.assemble(*parts)
+
+    def _text_width(self) -> int:
+        """Columns for an item's text after the two-column marker gutter."""
+        width = self.list.scrollable_content_region.width if self.list.is_mounted else 0
+        return max(10, (width or 36) - 3)
+
+    def on_resize(self) -> None:
+        if self._rows:
+            option = self.list.highlighted_option
+            self._rebuild(keep=option.id if option else None)
 
     def _count(self, item: Item) -> str:
         return f"  {self.glyphs.times}{item.count}" if item.count > 1 else ""
@@ -180,6 +197,18 @@ class Panel(Vertical):
         item = self.index.get(option_id)
         if item is not None:
             self.post_message(self.ItemChosen(item))
+
+
+def _hanging(text: str, width: int) -> str:
+    """`text` on lines of its own, wrapped under the item's name (a hanging indent)."""
+    return "".join("\n  " + text[a:b] for a, b in wrap_offsets(text, width))
+
+
+def _short(text: str, glyphs: Glyphs, limit: int = 30) -> str:
+    """One line in the panel: cut at a word and mark the cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + glyphs.ellipsis
 
 
 def _quoted(text: str, glyphs: Glyphs) -> str:
