@@ -23,8 +23,8 @@ def name_key(text: str) -> str:
     """Comparison key: quotes, spacing and case folded, acronym dots dropped,
     trailing corporate designators removed."""
     text = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
-    if re.fullmatch(r"(?:[A-Z]\.){2,}[A-Z]?\.?|[A-Z]{2,}", text.replace(" ", "")):
-        text = text.replace(".", "").replace(" ", "")
+    if re.fullmatch(r"(?:[A-Z]\.){2,}[A-Z]?\.?|[A-Z]{2,}", text):
+        text = text.replace(".", "")
     words = text.split(" ")
     while len(words) > 1 and words[-1].lower().rstrip(",") in gz.CORP_SUFFIXES:
         words.pop()
@@ -175,10 +175,17 @@ def _initials(key: str) -> str:
 
 def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
     """A one-word organisation name that starts exactly one longer
-    organisation name ('Goldman' -> 'Goldman Sachs')."""
+    organisation name ('Goldman' -> 'Goldman Sachs') or ends one made of a
+    head word and 'of' ('Oxford' -> 'University of Oxford')."""
     pairs = []
     for key, group in by_key.items():
-        if " " in key or group.type() != "ORG" or gz.place_kind(group.spans[0].text):
+        if " " in key:
+            continue
+        of_names = [k for k in by_key if re.fullmatch(r"\w+ of " + re.escape(key), k) and k.split()[0] in gz.ORG_HEADS]
+        if len(of_names) == 1:
+            pairs.append((key, of_names[0]))
+            continue
+        if group.type() != "ORG" or gz.place_kind(group.spans[0].text):
             continue
         fits = {k.rstrip("s") for k, g in by_key.items() if k.startswith(key + " ") and g.type() == "ORG"}
         fits = [k for k in by_key if k.rstrip("s") in fits]

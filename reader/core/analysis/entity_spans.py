@@ -35,6 +35,11 @@ AWD RWD FWD 4WD 2WD MPG MPH KM NFT VPN
 PORTFOLIOS = frozenset("""interior foreign defense defence finance home health justice economy
 economic trade education energy environment labor labour treasury transport culture agriculture
 commerce state industry security""".split())
+_ORG_NOUNS = frozenset("""firm maker drugmaker automaker carmaker carrier lender insurer retailer
+startup giant developer manufacturer operator provider publisher broadcaster outlet charity
+nonprofit regulator watchdog""".split())
+_PERSON_NOUNS = frozenset("""man woman boy girl resident mother father son daughter wife husband
+brother sister student teacher nurse doctor victim suspect witness official lawmaker""".split())
 _NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"})
 
 
@@ -131,7 +136,8 @@ def _person_starts(doc: Any, begin: int, i: int, end: int) -> bool:
     if i + 1 >= end or doc[i].text not in gz.given_names() or not doc[i + 1].text[:1].isupper():
         return False
     before = doc[begin:i]
-    return bool(gz.place_kind(before.text)) or all(t.ent_type_ == "NORP" for t in before)
+    return bool(gz.place_kind(before.text)) or all(t.ent_type_ == "NORP" for t in before) \
+        or before[-1].lower_ in gz.PERSON_TITLES
 
 
 def _breaks(doc: Any, i: int, start: int, label: str | None) -> bool:
@@ -256,18 +262,29 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
         return False  # 'Ukrainian officials', 'the Ukrainian'
 
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if tok.lower_ in PORTFOLIOS and nxt is not None and nxt.lower_ in gz.PERSON_TITLES:
-        return False
+    if tok.lower_ in PORTFOLIOS and ((nxt is not None and nxt.lower_ in gz.PERSON_TITLES)
+                                     or (tok.i > 1 and doc[tok.i - 1].lower_ == "of"
+                                         and doc[tok.i - 2].lower_ in gz.PERSON_TITLES)):
+        return False  # 'Interior Minister', 'Secretary of State'
+
     if sentence_initial(doc, tok):
         return tok.pos_ == "PROPN" and tok.lower_ not in _lower_words(doc)
     return True
 
 
 def sentence_initial(doc: Any, tok: Any) -> bool:
+    """Whether only punctuation stands between `tok` and the start of its
+    sentence or block."""
     i = tok.i
-    while i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_space) and doc[i - 1].text not in (",", ";"):
+    while True:
+        if i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
+            return True
+        prev = doc[i - 1]
+        if prev.text in (".", "?", "!"):
+            return True
+        if not (prev.is_punct or prev.is_space) or prev.text in (",", ";", ":"):
+            return False
         i -= 1
-    return i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text
 
 
 def _lower_words(doc: Any) -> set[str]:
@@ -298,3 +315,10 @@ def add_context(doc: Any, span: Span) -> None:
     root = doc[span.tok_start:span.tok_end].root
     if root.dep_ == "compound" and root.head.lower_ in gz.PLACE_NOUNS and root.head.i >= span.tok_end:
         span.evidence["PLACE"] += 2
+    for other in [root.head] * (root.dep_ == "appos") + [c for c in root.children if c.dep_ == "appos"]:
+        noun = other.lower_
+        if other.pos_ == "NOUN":  # 'Gavi, the Vaccine Alliance', 'Seagen, a biotech company'
+            kind = ("ORG" if noun in gz.ORG_HEADS or noun in _ORG_NOUNS else "PLACE" if noun in gz.PLACE_NOUNS
+                    else "PERSON" if noun in gz.PERSON_TITLES or noun in _PERSON_NOUNS else None)
+            if kind:
+                span.evidence[kind] += 2
