@@ -247,8 +247,8 @@ def site_notice(text: str) -> bool:
 
 def furniture(text: str, words: int) -> str | None:
     """Why the line is page furniture, or None if it is not known furniture."""
-    if words <= 8 and _whole_may_match(text):  # one phrase must open the line: cheap test first
-        match = _WHOLE_RE.match(text)
+    if words <= 8:
+        match = _WHOLE_RE.match(text) if _whole_may_match(text) else None  # cheap test first
         if match:
             return _WHOLE_NAMES[match.lastgroup]
         if text[-1].isdigit() and _COUNTER.match(text):

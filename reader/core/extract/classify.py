@@ -46,19 +46,22 @@ class Verdict:
     start: int = 0  # the body run: lines[start:end]
     end: int = 0
     listed: set[int] = field(default_factory=set)  # items of lists in the text
+    no_prose: bool = False  # nothing read as prose: every plain line was kept
     sections: dict[int, str] = field(default_factory=dict)  # headers of 'comments' / 'related' parts
 
 
-def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str]) -> Verdict:
+def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
+             rows: frozenset[int] = frozenset()) -> Verdict:
     """Classify `lines` (already measured). `prose_by_punct`: no stoplist for
     this language (Chinese, Japanese...), so judge prose by punctuation.
-    `preset`: lines already known to be furniture (datelines, bylines), with why."""
+    `preset`: lines already known to be furniture (datelines, bylines), with why.
+    `rows`: rows of a table of data, text whatever their words."""
     v = Verdict([SHORT] * len(lines), [None] * len(lines))
     for i, why in preset.items():
         v.cls[i], v.why[i] = BAD, why
-    _furniture(lines, v)
+    _furniture(lines, v, rows)
     for i, line in enumerate(lines):
-        if v.why[i] is None:
+        if v.why[i] is None and i not in v.listed:
             v.cls[i] = _by_content(line, prose_by_punct)
             if v.cls[i] == BAD:
                 v.why[i] = "few function words (names, tags or links)"
@@ -74,12 +77,16 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str]) ->
     return v
 
 
-def _furniture(lines: list[Line], v: Verdict) -> None:
+def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int]) -> None:
     seen: dict[str, int] = {}
     for line in lines:
         seen[line.key] = seen.get(line.key, 0) + 1
     known: dict[str, str | None] = {}  # menus repeat: look each text up once
     for i, line in enumerate(lines):
+        if i in rows:
+            v.cls[i] = NEAR
+            v.listed.add(i)
+            continue
         if v.why[i]:
             continue
         if line.words == 0:
@@ -114,7 +121,8 @@ def _menus(lines: list[Line], v: Verdict) -> None:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _menu_like(lines[j]) and v.why[j] in (None, "few function words (names, tags or links)") \
+        while j < len(lines) and j not in v.listed and _menu_like(lines[j]) \
+                and v.why[j] in (None, "few function words (names, tags or links)") \
                 and (j == i or not lines[j].gap_before):
             j += 1
         if j - i >= MENU_RUN:
@@ -184,6 +192,7 @@ def _keep_all_text(lines: list[Line], v: Verdict) -> None:
         if v.why[i] is None or v.why[i] in ("menu or link list", "few function words (names, tags or links)"):
             v.cls[i], v.why[i] = GOOD, None
     v.start, v.end = 0, len(lines)
+    v.no_prose = True
 
 
 def _neighbour(v: Verdict, i: int, step: int, skip: tuple[str, ...]) -> str:

@@ -219,7 +219,7 @@ def parse_dateline(line: str, lang: str | None = "en") -> tuple[str, str] | None
 
 
 _RELATIVE = re.compile(
-    r"\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?)\s+ago\b|"
+    r"\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?|yrs?)\s+ago\b|"
     r"\b(?:an?|one)\s+(?:hour|day|minute|week)\s+ago\b|^\W*(?:just\s+now|yesterday|today)\b|"
     r"\b(?:il\s+y\s+a|vor|hace|há|před|fa|назад)\s+\d+\s+\w+|\b\d+\s+\w+\s+(?:fa|назад|geleden|temu|sedan)\b|"
     r"^\W*(?:heute|gestern|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi|вчера|сегодня|včera|dnes)\b",

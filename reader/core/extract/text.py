@@ -43,12 +43,13 @@ def _run(text: str, source: str) -> tuple[Article, list[Line], Verdict | None]:
     stopwords = stoplist(name)
     measure(lines, stopwords)
     meta = find_meta_lines(lines, article.language)
-    verdict = classify(lines, prose_by_punct=name is None, preset=meta.reasons())
+    verdict = classify(lines, prose_by_punct=name is None, preset=meta.reasons(), rows=frozenset(meta.tables))
     body_vocab: set[str] = set()
     for i in range(verdict.start, verdict.end):
         if verdict.cls[i] == GOOD:
             body_vocab |= lines[i].vocab
-    title = choose_title(lines, verdict.start, verdict.why, meta, body_vocab, stopwords)
+    title = None if verdict.no_prose else choose_title(lines, verdict.start, verdict.why, meta, body_vocab,
+                                                       stopwords)
     if title is not None:
         article.title = lines[title].text
         verdict.cls[title], verdict.why[title] = "title", "headline (shown as the title)"
@@ -81,7 +82,7 @@ def _drop_standfirst(lines: list[Line], verdict, title: int, meta) -> None:
     standfirst (the summary the page shows above the article): not body."""
     found = []
     for j in range(title + 1, min(len(lines), title + 1 + STANDFIRST_REACH)):
-        if j in meta.stamps or j in meta.bylines or j in meta.relative:
+        if (j in meta.stamps and j not in meta.tables) or j in meta.bylines or j in meta.relative:
             break
         if verdict.cls[j] == GOOD and lines[j].words >= 8:
             found.append(j)

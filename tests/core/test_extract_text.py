@@ -1,0 +1,247 @@
+"""Copied page text -> Article: the line classifier's features on small
+made-up pages, the seed article, and the headline/standfirst/date lift."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core.extract.boilerplate import furniture, section_start, site_notice
+from reader.core.extract.stoplists import detect, stoplist
+from reader.core.extract.text import extract_text, keep_everything
+from reader.core.extract.textlines import measure, split_lines
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "article.txt"
+HEADLINE = "Ukraine severs ties with North Korea after pro-Russia separatists recognition"
+
+# Made-up article paragraphs: prose with plenty of function words.
+P = [
+    "The city council voted on Tuesday to extend the bus programme for another year, citing strong "
+    "demand from residents and a budget surplus that was larger than expected.",
+    "Officials said the service had carried more than two million passengers since it began, and that "
+    "most of them were commuters who would otherwise have driven into the centre.",
+    "Opponents argued that the money could have been spent on repairing roads, but the proposal passed "
+    "with a comfortable majority after a debate that lasted for most of the afternoon.",
+    "The mayor told reporters that she was pleased with the result and that the council would now look "
+    "at ways to add more routes in the outer districts before the end of the year.",
+    "A final report on the cost of the scheme is due in the spring, when the council will also decide "
+    "whether the fares should rise for the first time since the service was launched.",
+]
+MENU = ["Home", "World", "Business", "Politics", "Sport", "Culture", "Travel"]
+
+
+def page(*parts: str | list[str]) -> str:
+    """Join page parts: a list is a run of single lines (a menu), a string a paragraph."""
+    out = []
+    for part in parts:
+        out.append("\n".join(part) if isinstance(part, list) else part)
+    return "\n\n".join(out) + "\n"
+
+
+def body_texts(article) -> list[str]:
+    return [b.text for b in article.blocks]
+
+
+def why(article, text: str) -> str:
+    return article.removed_why[article.removed.index(text)]
+
+
+def standard_page(*middle: str | list[str]) -> str:
+    return page(MENU, "Council extends bus programme for another year", "By Jane Doe",
+                "Published 12 March 2024, 09:30 GMT", *middle,
+                ["Most read", "Ten things to do this weekend", "Why the river flooded again",
+                 "Local team wins the cup"], ["Privacy Policy", "Terms of Use", "Contact us"])
+
+
+# ---------------------------------------------------------------- the seed
+def test_seed_headline_body_and_clutter():
+    art = extract_text(SEED.read_text(encoding="utf-8"), "article.txt")
+    assert art.title == HEADLINE
+    body = body_texts(art)
+    assert len(body) == 14
+    assert body[0].startswith("Ukraine said Wednesday")
+    assert body[-1].startswith("Separatist officials have long said")
+    standfirst = "North Korea's recognition of the so-called Donetsk"
+    assert sum(t.startswith(standfirst) for t in body) == 1
+    text = "\n".join(body)
+    for clutter in ("ADVERTISEMENT", "×", "Follow us on", "Last Updated", "(Published"):
+        assert clutter not in text
+    assert art.published == "2022-07-13T19:19:00+05:30"
+    assert art.updated == "2022-07-13T19:19:00+05:30"
+    assert len(art.removed) == len(art.removed_why) and all(art.removed_why)
+
+
+def test_seed_through_the_cli():
+    result = subprocess.run([sys.executable, "-m", "reader", str(SEED), "--format", "json"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["published"].startswith("2022-07-13") and data["published"].endswith("+05:30")
+    assert data["title"] == HEADLINE
+    assert "ADVERTISEMENT" in data["removed"]
+
+
+# ---------------------------------------------------------------- classifier features
+def test_body_kept_and_page_furniture_cut_with_reasons():
+    art = extract_text(standard_page(*P), "t.txt")
+    assert art.title == "Council extends bus programme for another year"
+    assert body_texts(art) == P
+    assert art.byline == ["Jane Doe"]
+    assert art.published == "2024-03-12T09:30:00+00:00"
+    assert why(art, "Home") == "navigation"
+    assert why(art, "Privacy Policy").startswith("site notice") or why(art, "Privacy Policy") == "legal or cookie notice"
+    assert why(art, "Most read") == "related links header"
+    assert why(art, "By Jane Doe") == "byline"
+    assert len(art.removed) == len(art.removed_why) and all(art.removed_why)
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("ADVERTISEMENT", "advertisement"), ("Advertisement", "advertisement"), ("Anzeige", "advertisement"),
+    ("Share this:", "share or follow link"), ("Follow us on", "share or follow link"),
+    ("Share on Facebook", "share or follow link"), ("Compartir", "share or follow link"),
+    ("Sign in / Sign up", "subscription or sign-in"), ("Skip to content", "navigation"),
+    ("Read more: Another story about buses", "related link"),
+    ("Photo: Jane Doe/Reuters", "photo caption or credit"),
+    ("Protesters gather outside the hall (Image: Getty)", "photo caption or credit"),
+    ("1 of 12", "photo gallery counter"), ("Leave a Reply", "comments"),
+    ("Lesen Sie auch", "related links header"),
+])
+def test_known_furniture_phrases(line, kind):
+    assert furniture(line, len(line.split())) == kind
+
+
+def test_prose_is_not_furniture():
+    for text in P + ["Share prices fell sharply on Monday after the announcement.",
+                     "Follow the river for two miles and you reach the old mill."]:
+        assert furniture(text, len(text.split())) is None
+
+
+def test_section_headers_and_site_notices():
+    assert section_start("34 responses to “Bus programme extended”") == "comments"
+    assert section_start("Related stories") == "related"
+    assert section_start("Response") is None  # a subheading, not a comments section
+    assert site_notice("We use cookies to improve your experience on our website.")
+    assert not site_notice(P[0])
+
+
+def test_menu_run_cut_but_list_announced_in_the_text_kept():
+    items = ["Two new routes in the north", "Later buses on Saturdays", "Free travel for under-12s"]
+    art = extract_text(standard_page(P[0], P[1] + " The changes are:", items, P[2], P[3]), "t.txt")
+    body = body_texts(art)
+    assert all(item in body for item in items)
+    assert all(m not in body for m in MENU)
+    assert why(art, "Ten things to do this weekend") in ("menu or link list", "after the article")
+
+
+def test_numbered_list_kept():
+    items = [f"{n}) {name}" for n, name in enumerate(
+        ["Lego bus depot set", "Model tram from 1960", "Timetable poster", "Driver's cap replica"], 1)]
+    art = extract_text(standard_page(P[0], P[1], items), "t.txt")
+    assert all(item in body_texts(art) for item in items)
+
+
+def test_subheading_and_one_line_quote_kept_between_paragraphs():
+    art = extract_text(standard_page(P[0], P[1], "What happens next", P[2], "“We are delighted.”", P[3]),
+                       "t.txt")
+    kinds = {b.text: b.kind for b in art.blocks}
+    assert kinds.get("What happens next") == "heading"
+    assert "“We are delighted.”" in kinds
+
+
+def test_repeated_short_line_is_cut():
+    share = "Whatsapp Facebook Pin Download"
+    art = extract_text(standard_page(P[0], share, P[1], share, P[2], share, P[3]), "t.txt")
+    assert share not in body_texts(art)
+    assert why(art, share) == "repeated on the page"
+
+
+def test_comments_after_the_body_are_cut():
+    comments = ["12 Comments"]
+    for name in ("busfan", "commuter99", "localreader"):
+        comments += [f"{name} says:", "March 12, 2024 at 10:02 am",
+                     "I think this is a great decision and I hope they add more routes to the estate soon."]
+    art = extract_text(standard_page(*P[:3], *comments), "t.txt")
+    assert body_texts(art) == P[:3]
+    assert not any("great decision" in t for t in body_texts(art))
+
+
+def test_off_topic_teasers_after_related_header_are_cut():
+    teasers = ["Related stories",
+               "A new bakery has opened on the high street, selling bread made with flour from a local mill "
+               "and cakes that the owners say follow recipes handed down by their grandmother.",
+               "Whatsapp Facebook",
+               "The football club has signed a young striker from abroad, and the manager said he expects "
+               "the player to be ready for the first match of the new season next month."]
+    art = extract_text(standard_page(*P, *teasers), "t.txt")
+    assert body_texts(art) == P
+
+
+def test_standfirst_repeated_in_the_body_is_shown_once():
+    art = extract_text(page(MENU, "Council extends bus programme for another year", P[1],
+                            "Last Updated 12 March 2024, 09:30 IST", *P), "t.txt")
+    assert art.title == "Council extends bus programme for another year"
+    assert body_texts(art) == P
+    assert art.published == "2024-03-12T09:30:00+05:30"
+
+
+def test_standfirst_above_the_byline_is_lifted():
+    standfirst = ("The decision means the service will run until at least next spring, "
+                  "and more routes may follow.")
+    art = extract_text(page(MENU, "Council extends bus programme for another year", standfirst,
+                            "By Jane Doe", *P), "t.txt")
+    assert standfirst not in body_texts(art)
+    assert why(art, standfirst).startswith("standfirst")
+
+
+def test_wrapped_lines_are_rejoined():
+    text = page(P[0], "The council said the new timetable would\nstart in May and run until the\n"
+                "end of the year, with more buses at night.", P[1])
+    art = extract_text(text, "t.txt")
+    assert ("The council said the new timetable would start in May and run until the end of the year, "
+            "with more buses at night.") in body_texts(art)
+
+
+def test_language_detected_from_stoplists():
+    french = ("Le conseil municipal a voté mardi pour prolonger le programme de bus pendant une année "
+              "supplémentaire, en raison de la forte demande des habitants et d'un excédent budgétaire.")
+    german = ("Der Stadtrat hat am Dienstag beschlossen, das Busprogramm um ein weiteres Jahr zu verlängern, "
+              "weil die Nachfrage der Bewohner groß ist und der Haushalt einen Überschuss hat.")
+    assert detect(french) == ("French", "fr")
+    assert detect(german) == ("German", "de")
+    assert detect(" ".join(P))[1] == "en"
+    assert detect("这是一个关于城市公交的新闻报道，市议会周二投票决定延长公交计划。")[1] == "zh"
+    art = extract_text(page(MENU, *[german] * 3), "t.txt")
+    assert art.language == "de" and len(art.blocks) >= 1
+
+
+def test_line_features():
+    lines = split_lines("HOME\n\nThe council voted, after a long debate, to extend it. It passed.\nshort line")
+    measure(lines, stoplist("English"))
+    home, prose, short = lines
+    assert home.upper and home.words == 1 and home.gap_after
+    assert prose.sentence_end and prose.sentences == 2 and prose.clauses == 2
+    assert prose.stop > 0.3 and prose.gap_before and not prose.gap_after
+    assert not short.sentence_end and short.words == 2
+
+
+def test_tiny_page_without_prose_keeps_its_lines():
+    art = extract_text("abc\ndef\nghi\n", "t.txt")
+    assert body_texts(art) == ["abc", "def", "ghi"]
+
+
+def test_empty_text_gives_empty_article():
+    art = extract_text("\n\n  \n", "t.txt")
+    assert art.blocks == [] and art.title is None
+
+
+def test_keep_everything_keeps_paragraphs_in_order():
+    art = keep_everything("ADVERTISEMENT\n\nFirst para\nsame para\n\nSecond", "t.txt")
+    assert body_texts(art) == ["ADVERTISEMENT", "First para same para", "Second"]
+
+
+def test_control_characters_never_reach_the_blocks():
+    art = extract_text(standard_page(P[0] + " \x1b[31mred\x1b[0m", *P[1:]), "t.txt")
+    assert all("\x1b" not in b.text for b in art.blocks)
