@@ -14,8 +14,8 @@ from typing import Any
 from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
-from .entity_rescue import (acronym_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
-                            widen_to_known)
+from .entity_rescue import (acronym_spans, dateline_spans, find_again, head_word_spans, ministry_spans,
+                            taken_tokens, titled_person_spans, widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
 
@@ -25,6 +25,8 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     spans, acronyms = acronym_spans(doc, spacy_spans(doc))
     spans += ministry_spans(doc, taken_tokens(spans))
     spans += head_word_spans(doc, taken_tokens(spans))
+    spans += dateline_spans(doc, taken_tokens(spans))
+    spans += titled_person_spans(doc, taken_tokens(spans))
     names = _known_names(doc, spans)
     spans = widen_to_known(doc, spans, names)
     spans += find_again(doc, names, taken_tokens(spans))

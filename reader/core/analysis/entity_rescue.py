@@ -62,7 +62,22 @@ def _expansion_start(doc: Any, paren: int, acronym: str) -> int | None:
         start -= 1
         if doc[start].text[:1].isupper() and initials[:1] == letters[:1] and _spells(letters, initials):
             return start
+        if start == paren - 1 and _letters_in_word(letters, doc[start].text):
+            return start  # 'the Kuomintang (KMT)'
     return None
+
+
+def _letters_in_word(letters: str, word: str) -> bool:
+    """The acronym's letters in order inside one word, starting with its first."""
+    word = word.upper()
+    if len(word) < 2 * len(letters) or word[:1] != letters[:1]:
+        return False
+    pos = 1
+    for letter in letters[1:]:
+        pos = word.find(letter, pos) + 1
+        if pos == 0:
+            return False
+    return True
 
 
 def _spells(letters: str, initials: str) -> bool:
@@ -96,6 +111,44 @@ def head_word_spans(doc: Any, taken: set[int]) -> list[Span]:
 
 def _capitalised(tok: Any) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and tok.pos_ == "PROPN" or tok.text == "The"
+
+
+def dateline_spans(doc: Any, taken: set[int]) -> list[Span]:
+    """'WASHINGTON (AP) —', 'NEW YORK, March 13 -': the capitalised place
+    that opens a news story."""
+    spans = []
+    for tok in doc:
+        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_):
+            continue
+        end = tok.i
+        while end < len(doc) and end - tok.i < 4 and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if tok.i < end < len(doc) and doc[end].text in ("(", "—", "–", "-", ",") \
+                and not any(k in taken for k in range(tok.i, end)) and len(doc[tok.i:end].text) > 2:
+            span = make_span(doc, tok.i, end, None)
+            span.evidence["PLACE"] += 3
+            spans.append(span)
+    return spans
+
+
+def titled_person_spans(doc: Any, taken: set[int]) -> list[Span]:
+    """'Police Chief Troy Finner': an untagged given name and surname after a title."""
+    spans = []
+    given = gz.given_names()
+    for tok in doc:
+        i = tok.i
+        if tok.text not in given or i in taken or i == 0 or doc[i - 1].lower_ not in gz.PERSON_TITLES \
+                or not doc[i - 1].text[:1].isupper():
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and end not in taken and doc[end].text[:1].isupper() \
+                and doc[end].is_alpha:
+            end += 1
+        if end > i + 1:
+            span = make_span(doc, i, end, None)
+            span.evidence["PERSON"] += 3
+            spans.append(span)
+    return spans
 
 
 def ministry_spans(doc: Any, taken: set[int]) -> list[Span]:
@@ -160,6 +213,8 @@ def find_again(doc: Any, names: dict[tuple[str, ...], str | None], taken: set[in
             continue
         match = _match_at(doc, i, by_first.get(tok.text, ()), taken)
         label = names.get(match) if match else None
+        if match is None and tok.lower_ in gz.known_orgs() and not sentence_initial(doc, tok):
+            match, label = (tok.text,), "ORG"
         if match is None:
             match = _place_at(doc, i, taken)
         if match and _stands_alone(doc, i, i + len(match)):
