@@ -106,6 +106,19 @@ def _main_content(body):
                         candidates[sibling]["content_score"] += bonus
             return super().get_article(candidates, best_candidate, html_partial)
 
+        def remove_unlikely_candidates(self):
+            # readability-lxml's rule with Readability.js's word list: its
+            # own list also has 'tweet|twitter', which drops embedded posts
+            # that news articles quote as part of the story.
+            for elem in self.html.findall(".//*"):
+                names = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
+                if (len(names) >= 2 and _UNLIKELY.search(names) and not _MAYBE.search(names)
+                        and elem.tag not in ("html", "body", "a")
+                        and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code | ancestor::table")
+                        and not elem.xpath("descendant-or-self::main | descendant-or-self::article"
+                                           " | descendant-or-self::math")):
+                    elem.drop_tree()
+
         def get_link_density(self, elem):
             # Same measure as readability's (text length with whitespace runs
             # counted once) without its three regex passes per call: those
@@ -156,6 +169,13 @@ def _deadline(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+_UNLIKELY = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
+    r"header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+    r"supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", re.I)
+_MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow", re.I)
 
 
 def _text_length(element) -> int:
