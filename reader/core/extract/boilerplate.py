@@ -16,7 +16,8 @@ _WHOLE = {
     "share or follow link": r"""
         share|shares|sharing|share\ this(\ (story|article|post|page))?|share\ (on|via|to|with)\ \w+(\ \w+)?|
         share\ (the\ )?story|tweet|pin(\ it)?|e-?mail(\ (this|me|article))?|print(\ article)?|
-        whats\ ?app|facebook|twitter|x|linkedin|reddit|telegram|pinterest|tumblr|messenger|flipboard|
+        whats\ ?app|facebook|twitter|x|linkedin|reddit|telegram|pinterest|pint|tumblr|messenger|flipboard|
+        google\+?|instagram|youtube|vk|weibo|wechat|line|sms|download|baixar|herunterladen|télécharger|descargar|
         copy(\ (the\ )?link)?|copied!?|link\ copied|save(\ (article|for\ later|story))?|bookmark(\ it)?|
         follow(\ us)?(\ on(\ \w+)?)?|follow|like|comment|reply|permalink|
         compartir|compartilhe|compartilhar|condividi|partager|teilen|sdílet|udostępnij|поделиться|

@@ -46,6 +46,7 @@ class Verdict:
     start: int = 0  # the body run: lines[start:end]
     end: int = 0
     listed: set[int] = field(default_factory=set)  # items of lists in the text
+    repeated: set[int] = field(default_factory=set)  # short lines shown 3+ times on the page
     no_prose: bool = False  # nothing read as prose: every plain line was kept
     sections: dict[int, str] = field(default_factory=dict)  # headers of 'comments' / 'related' parts
 
@@ -101,7 +102,7 @@ def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int]) -> None:
             elif why is None and site_notice(line.text):
                 why = "site notice (cookies, privacy, legal)"
             elif why is None and seen[line.key] >= REPEATS and line.words <= 6 and not line.sentence_end:
-                why = "repeated on the page"
+                v.repeated.add(i)  # weak evidence: costs like furniture, kept between paragraphs
         section = section_start(line.text) if line.words <= 10 else None
         if section:
             v.sections[i] = section
@@ -217,7 +218,7 @@ def _smooth(lines: list[Line], v: Verdict) -> None:
             else:
                 new[i] = BAD
             if new[i] == BAD and v.why[i] is None:
-                v.why[i] = "short line at the edge of the text"
+                v.why[i] = "repeated on the page" if i in v.repeated else "short line at the edge of the text"
         elif c == NEAR:
             prev, nxt = (_neighbour(v, i, s, (SHORT, NEAR)) for s in (-1, 1))
             new[i] = BAD if prev == nxt == BAD else GOOD
@@ -226,7 +227,9 @@ def _smooth(lines: list[Line], v: Verdict) -> None:
     for i in range(len(lines)):
         if not v.start <= i < v.end:
             new[i] = BAD
-            if v.why[i] is None:
+            if v.why[i] is None and i in v.repeated:
+                v.why[i] = "repeated on the page"
+            elif v.why[i] is None:
                 v.why[i] = "before the article" if i < v.start else "after the article"
     v.cls = new
 

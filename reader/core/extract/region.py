@@ -92,7 +92,7 @@ def _segments(lines: list[Line], v) -> list[Segment]:
     cost, barrier = 0.0, None
     current: Segment | None = None
     for i, line in enumerate(lines):
-        if v.cls[i] == BAD:
+        if v.cls[i] == BAD or i in v.repeated:
             if current is not None:
                 segments.append(current)
                 current = None
@@ -144,7 +144,7 @@ def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
             if section and step > 0:
                 total -= RELATED_COST
                 damp = RELATED_DAMP
-        value = _line_value(line, v.cls[i], vocab)
+        value = _line_value(line, BAD if i in v.repeated else v.cls[i], vocab)
         total += value * damp if value > 0 else value
         if total > best:
             best, best_i = total, i
