@@ -53,7 +53,7 @@ def _known_names(doc: Any, spans: list[Span]) -> dict[tuple[str, ...], str | Non
     for words, count in votes.items():
         label = count.most_common(1)[0][0]
         names[words] = label
-        if label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+        if label == "PERSON" and len(words) >= 2 and all(w.istitle() or w in "-'" for w in words):
             names.setdefault((words[-1],), "PERSON")  # 'Kuleba' after 'Dmytro Kuleba'
     return names
 

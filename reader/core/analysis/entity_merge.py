@@ -181,7 +181,7 @@ def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
     for key, group in by_key.items():
         if " " in key:
             continue
-        of_names = [k for k in by_key if re.fullmatch(r"\w+ of " + re.escape(key), k) and k.split()[0] in gz.ORG_HEADS]
+        of_names = [k for k in by_key if re.fullmatch(r"\w+ of " + re.escape(key), k) and k.split()[0] in ("university", "college")]
         if len(of_names) == 1:
             pairs.append((key, of_names[0]))
             continue

@@ -249,7 +249,7 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
     """A one-word span is a name unless it is a stop word, an adjective
     ('Palestinian prisoners'), a portfolio before a title ('Interior
     Minister') or a capitalised common word at the start of a sentence."""
-    if tok.is_stop and not tok.text.isupper():
+    if (tok.is_stop and not tok.text.isupper()) or tok.text.upper() in _NOT_NAMES:
         return False
     if gz.place_kind(tok.text) or tok.lower_ in gz.known_orgs():
         return True
