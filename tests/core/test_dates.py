@@ -179,6 +179,9 @@ def test_recognised_extents_follow_timeml(text, expected):
     "Separatist officials have long said they want to join.",
     "The Donetsk separatists said then they were in talks.",
     "May I ask?",
+    "If you've done 80 Day Obsession with Autumn Calabrese, you know.",
+    "women in their mid-50s",
+    "a poem called Winter Solstice",
 ])
 def test_not_recognised(text):
     assert spans(text) == []
@@ -209,3 +212,36 @@ def test_find_dates_on_the_seed_sentences():
     assert found["Tuesday"] == ("2022-07-12", "date")
     assert found["hours"] == ("PTXH", "duration")
     assert "then" not in found
+
+
+def _dates_of(paragraphs: list[str], published: datetime | None) -> dict[str, tuple]:
+    from reader.core.analysis import nlp
+    from reader.core.analysis.dates import find_dates
+    from reader.core.analysis.layout import Layout
+    from reader.core.models import Block
+
+    layout = Layout.of([Block("paragraph", p) for p in paragraphs])
+    return {d.text: (d.value, d.kind) for d in find_dates(nlp.parse(layout.text), layout, published)}
+
+
+def test_game_quarters_and_product_years_are_not_dates():
+    found = _dates_of([
+        "Minnesota led 14-7 at halftime before scoring 24 points in the third quarter.",
+        "Profit fell in the third quarter.",
+    ], datetime(2019, 11, 20))
+    assert found == {"the third quarter": ("2019-Q3", "date")}
+
+
+def test_without_publication_date_the_latest_full_date_stands_in():
+    found = _dates_of(["The deal was signed on March 3, 2021.",
+                       "Talks resumed on Monday and will end next week."], None)
+    assert found["Monday"] == ("2021-03-01", "date")
+    assert found["next week"] == ("2021-W10", "date")
+
+
+def test_scheduled_dates_after_a_past_verb_point_forward():
+    found = _dates_of(["The directors declared a dividend, payable Dec. 1 to stock of record Nov. 10.",
+                       "The offer is expected to close in December."], datetime(1989, 10, 27))
+    assert found["Dec. 1"] == ("1989-12-01", "date")
+    assert found["Nov. 10"] == ("1989-11-10", "date")
+    assert found["December"] == ("1989-12", "date")

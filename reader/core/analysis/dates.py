@@ -24,13 +24,14 @@ _TRAIL = re.compile(r"(?:\s+(?:and|or|to|through|until)(?:\s+\S+)?|'s|’s|,)$",
 _AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|\baged?\b", re.I)
 # Frequency words TimeML corpora rarely mark ('annual report', 'quarterly dividend').
 _FREQUENCY = re.compile(r"daily|weekly|monthly|yearly|annual|annually|quarterly|hourly|nightly", re.I)
+_BARE_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")     # "see 1:48": a video timestamp, a score
 _ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s+date)\b", re.I)
 
 
 def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[DateRef]:
     """Every date/time expression in the analysed text, in order, with its value."""
     text = layout.text
-    spans = _merge(recognise(text), _model_spans(doc, text))
+    spans = _merge(_outside_names(recognise(text), doc), _model_spans(doc, text))
     ref_day = reference.date() if reference is not None else _latest_explicit_day(spans, text)
     out: list[DateRef] = []
     anchor: Point | None = None
@@ -40,7 +41,7 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
         sentence = sentence_of(span.start)
         ctx = Context(ref_day, _tense(doc, span.start, span.end), anchor, text[span.end:span.end + 40])
         timex = _resolve(text[span.start:span.end], ctx, sentence == last_sentence)
-        if timex is None or timex.kind == "set" and _adjective(doc, span):
+        if timex is None or timex.kind == "set" and _adjective(doc, span) or _game_period(doc, span, text):
             continue
         mention = layout.locate(span.start, span.end)
         if mention is None:
@@ -94,6 +95,21 @@ def _resolve(expression: str, ctx: Context, same_sentence: bool) -> Timex | None
     return timex
 
 
+_QUARTER_ONLY = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|(?:the\s+)?(?:first|second)\s+half", re.I)
+_GAME = re.compile(r"\b(?:touchdowns?|halftime|half-time|innings?|quarterback|field goals?|free throws?|rebounds?|"
+                   r"interceptions?|fumbled?|overtime|three-pointers?|layups?|power play|penalty kicks?|"
+                   r"\d+-\d+ (?:win|loss|lead|victory|defeat)|(?:scored|scoring) \d+ points)\b", re.I)
+
+
+def _game_period(doc: Any, span: Span, text: str) -> bool:
+    """'24 points in the third quarter': a period of a game, not of a year."""
+    if not _QUARTER_ONLY.fullmatch(text[span.start:span.end]):
+        return False
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    sentence = tokens.sent.text if tokens is not None else text[max(0, span.start - 150):span.end + 150]
+    return bool(_GAME.search(sentence))
+
+
 def _adjective(doc: Any, span: Span) -> bool:
     """'daily volume', 'weekly magazine': a frequency adjective, not a time expression."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -117,9 +133,20 @@ def _model_spans(doc: Any, text: str) -> list[Span]:
             if not trail or trail.start() == 0:
                 break
             end = start + trail.start()
-        if end > start and not _AGE.search(text[start:end]) and not _FREQUENCY.fullmatch(text[start:end]):
+        piece = text[start:end]
+        if end > start and not _AGE.search(piece) and not _FREQUENCY.fullmatch(piece) and not _BARE_CLOCK.fullmatch(piece):
             spans.append(Span(start, end, "model"))
     return spans
+
+
+# Entities a year or a time word can be part of without being a date
+# ("Football Manager 2020", "Sony Now", "Euro 2020").
+_NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "ORG", "LAW", "FAC", "PERSON", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def _outside_names(spans: list[Span], doc: Any) -> list[Span]:
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
+    return [s for s in spans if not any(a <= s.start and s.end <= b for a, b in names)]
 
 
 def _merge(rules: list[Span], model: list[Span]) -> list[Span]:

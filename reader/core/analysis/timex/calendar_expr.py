@@ -33,7 +33,7 @@ _PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight|dawn|d
 _DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow)\b|the day (before yesterday|after tomorrow)|\b(last) night\b")
 _REL_UNIT = re.compile(
     r"\b(this past|this coming|this|last|next|past|coming|previous|following|current|present|latest|upcoming|"
-    r"preceding|same|prior|that|the|most recent|recent)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?"
+    r"preceding|same|prior|that|the|most recent|recent)\s+(?:full\s+)?(?:(?:fiscal|calendar|financial|school|academic)\s+)?"
     r"(day|weekend|week|month|quarter|period|year|decade|century|fortnight)\b")
 _EDGE_UNIT = re.compile(r"\b(?:year|month|week|quarter)[-\s]end\b|\byear's end\b|\bmid-?year\b|"
                         r"\b(?:early|late|mid|earlier|later|sometime)\s+(?:in\s+)?(?:the\s+)?(day|week|month|year)\b")
@@ -63,7 +63,7 @@ def calendar(low: str, ctx: Context) -> Timex | None:
         if time is None:
             # without a reference, 'last month' is still a date, of unknown value
             return Timex("date", None) if ctx.reference is None and _TEMPORAL.search(low) else None
-        day = _time_anchor(ctx)
+        day = _time_anchor(ctx, low)
         if day is None:
             return Timex("time", None)
         return Timex("time", f"{day.isoformat()}T{time}")
@@ -74,10 +74,13 @@ def calendar(low: str, ctx: Context) -> Timex | None:
     return Timex("date", day.value())
 
 
-def _time_anchor(ctx: Context) -> date | None:
-    if ctx.anchor is not None and ctx.anchor.granularity == "D":
-        return ctx.anchor.day
-    return ctx.reference
+def _time_anchor(ctx: Context, low: str = "") -> date | None:
+    day = ctx.anchor.day if ctx.anchor is not None and ctx.anchor.granularity == "D" else ctx.reference
+    if day is not None and re.search(r"\b(?:next|following)\b", low):
+        day += timedelta(days=1)          # "the next morning"
+    elif day is not None and re.search(r"\b(?:previous|preceding)\b", low):
+        day -= timedelta(days=1)
+    return day
 
 
 # --- explicit forms ------------------------------------------------------------
@@ -112,7 +115,7 @@ def _century_guess(two_digits: int, ctx: Context) -> int:
 
 def _decade(low: str, ctx: Context) -> Timex | None:
     match = _DECADE.search(low)
-    if not match or re.search(r"\b(?:century|aged?|in (?:his|her|their) )", low):
+    if not match or re.search(r"\b(?:century|aged?|his|her|their|my|our|your|its)\b", low):
         return None
     if match.group(4):
         digit = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,

@@ -95,6 +95,10 @@ def _season(low: str, year: int | None, ctx: Context) -> Point | None:
         return None
     code = SEASONS[match.group(1)]
     explicit = year or _relative_year(low, ctx)
+    back = re.search(r"\b(that|the same|the following|the next|the previous|the preceding)\s+(?:spring|summer|fall|autumn|winter)", low)
+    if explicit is None and back and ctx.anchor is not None:
+        explicit = ctx.anchor.day.year + {"the following": 1, "the next": 1, "the previous": -1,
+                                           "the preceding": -1}.get(back.group(1), 0)
     if explicit is None:
         ref = ctx.reference
         if ref is None:
@@ -191,8 +195,8 @@ def _relative_quarter(word: str, unit: str, low: str, ctx: Context) -> Point | N
     if word in ("the", "that", "same") and anchor is not None and anchor.granularity in ("Q", "H", "M") and (
             unit == "period" or anchor.granularity == "Q"):
         return anchor
-    if unit == "period" and word not in ("latest", "most recent", "recent", "last", "past"):
-        return None
+    if unit == "period" and word not in ("latest", "most recent"):
+        return None  # "its current period of consolidation" is no quarter
     return current.moved("Q", -1) if current else None
 
 

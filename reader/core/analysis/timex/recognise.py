@@ -266,6 +266,10 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
         return False
     if name == "season" and word.lower() in ("fall", "spring") and not _seasonal(text, start):
         return False
+    if name in ("season", "duration", "duration_adj", "duration_units", "decade") and _name_like(text, start, end):
+        return False
+    if name == "decade" and _previous_word(text, start) in ("his", "her", "their", "my", "our", "your", "its"):
+        return False  # "in their mid-50s" is an age
     return True
 
 
@@ -293,6 +297,18 @@ def _ambiguous_month(text: str, start: int, end: int, word: str) -> bool:
     return prev not in ("in", "since", "of", "by", "until", "till", "from", "to", "during",
                         "early", "late", "mid", "last", "next", "this", "before", "after",
                         "through", "and", "or", "between")
+
+
+def _name_like(text: str, start: int, end: int) -> bool:
+    """'Autumn Calabrese', '80 Day Obsession', 'Winter Solstice': a capitalised time
+    word inside a sentence, followed by another capitalised word, is part of a name."""
+    words = text[start:end].split()
+    last = words[-1] if words else ""
+    if not last[:1].isupper() or last.isupper():
+        return False
+    following = re.match(r"\s+([A-Z][a-z])", text[end:end + 4])
+    sentence_start = start == 0 or re.search(r"(?:^|[.!?:\"“”]\s*|\n)\s*$", text[max(0, start - 3):start])
+    return bool(following) or not sentence_start and len(words) == 1 and words[0][:1].isupper()
 
 
 def _seasonal(text: str, start: int) -> bool:
