@@ -22,6 +22,7 @@ SIM_FLOOR, SIM_FULL = 0.12, 0.30  # vocabulary shared with the core: 0 weight ..
 SMALL_VOCAB = 6  # too few content words to judge the topic
 SMALL_WEIGHT = 0.3
 CORE_VOCAB = 40
+TOPIC_LINES = 10**9  # with this many lines, only words that recur across them count as topic
 MIN_BODY = 50.0  # text words before a comments header for it to end the body
 COMMENTS_DAMP = 0.2  # a core with fewer content words borrows those of its run
 
@@ -52,11 +53,18 @@ def body_region(lines: list[Line], v) -> tuple[int, int]:
 
 
 def _vocab(lines: list[Line], segments: list[Segment]) -> set[str]:
-    out: set[str] = set()
+    """The topic words: content words used in two or more lines (a word used
+    once is as likely chance as topic); all of them when there are few lines."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    count = 0
     for seg in segments:
         for i in seg.text_lines:
-            out |= lines[i].vocab
-    return out
+            words = lines[i].vocab
+            again |= seen & words
+            seen |= words
+            count += bool(words)
+    return again if count >= TOPIC_LINES else seen
 
 
 def _densest_run(segments: list[Segment], n: int) -> tuple[int, int]:
@@ -125,7 +133,7 @@ def _line_value(line: Line, cls: str, vocab: set[str]) -> float:
     if cls == BAD:
         return -(3.0 + 0.2 * min(line.words, 20))
     if cls == SHORT:
-        return -0.5
+        return -1.5
     return _line_gain(line, cls) * _weight(line.vocab, vocab)
 
 
