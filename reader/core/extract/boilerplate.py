@@ -197,7 +197,7 @@ _SECTION = re.compile(
     (recommended|suggested)(\ (for\ you|stories|articles|reading|videos?))?|
     you\ (may|might)\ (also\ )?(like|enjoy|be\ interested\ in).*|
     more\ (stories|articles|news|from|on|in|about|like\ this|to\ explore).*|
-    most\ (read|popular|viewed|shared|commented).*|(top|latest|popular|trending)\ (stories|news|articles|videos)|
+    most\ (read|popular|viewed|shared|commented).*|(our\ )?(top|latest|popular|trending|recent)\ (stories|news|articles|videos|posts)|
     read\ next|up\ next|what\ to\ read\ next|around\ the\ web|from\ around\ the\ web|
     about\ the\ authors?|about\ (the\ )?(writer|reporter)|about\ this\ (article|story)|sources?|
     (sobre|über|à\ propos\ de)\ [\w.]+(\ [\w.]+){0,2}|

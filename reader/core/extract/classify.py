@@ -33,6 +33,8 @@ MENU_RUN = 3  # this many short non-sentence lines in a row form a menu
 REPEATS = 3  # a short line shown this often is page furniture (share rows, labels)
 LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
+CAPTION_WORDS = 60
+_SUMMARY = re.compile(r"^\W*(?:key\s+points|points\s+clés|puntos\s+clave|das\s+wichtigste(?:\s+in\s+kürze)?)\W*$", re.I)
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
 _DIGITS_OR_PAREN = set("0123456789(")
 
@@ -52,15 +54,17 @@ class Verdict:
 
 
 def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
-             rows: frozenset[int] = frozenset()) -> Verdict:
+             rows: frozenset[int] = frozenset(), authors: frozenset[str] = frozenset()) -> Verdict:
     """Classify `lines` (already measured). `prose_by_punct`: no stoplist for
     this language (Chinese, Japanese...), so judge prose by punctuation.
     `preset`: lines already known to be furniture (datelines, bylines), with why.
-    `rows`: rows of a table of data, text whatever their words."""
+    `rows`: rows of a table of data, text whatever their words.
+    `authors`: byline names, lower-cased (a line that is just one opens an author box)."""
     v = Verdict([SHORT] * len(lines), [None] * len(lines))
     for i, why in preset.items():
         v.cls[i], v.why[i] = BAD, why
-    _furniture(lines, v, rows)
+    _furniture(lines, v, rows, authors)
+    _captions(lines, v)
     for i, line in enumerate(lines):
         if v.why[i] is None and i not in v.listed:
             v.cls[i] = _by_content(line, prose_by_punct)
@@ -78,7 +82,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     return v
 
 
-def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int]) -> None:
+def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int], authors: frozenset[str]) -> None:
     seen: dict[str, int] = {}
     for line in lines:
         seen[line.key] = seen.get(line.key, 0) + 1
@@ -104,11 +108,30 @@ def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int]) -> None:
             elif why is None and seen[line.key] >= REPEATS and line.words <= 6 and not line.sentence_end:
                 v.repeated.add(i)  # weak evidence: costs like furniture, kept between paragraphs
         section = section_start(line.text) if line.words <= 10 else None
+        if section is None and line.words <= 4 and line.text.lower() in authors:
+            section, why = "related", "author box"
         if section:
             v.sections[i] = section
             why = why or ("related links header" if section == "related" else "comments")
         if why:
             v.cls[i], v.why[i] = BAD, why
+
+
+def _captions(lines: list[Line], v: Verdict) -> None:
+    """A line glued (no blank line) to the photo credit under it is that
+    photo's caption; so are the lines after a 'Key points' header up to the
+    next blank line (a summary box above the article)."""
+    for i in range(1, len(lines)):
+        if v.why[i] == "photo caption or credit" and not lines[i].gap_before and v.why[i - 1] is None \
+                and lines[i - 1].words <= CAPTION_WORDS:
+            v.cls[i - 1], v.why[i - 1] = BAD, "photo caption or credit"
+    for i, line in enumerate(lines):
+        if line.words <= 3 and _SUMMARY.match(line.text):
+            v.cls[i], v.why[i] = BAD, "summary box above the article"
+            j = i + 1
+            while j < len(lines) and not lines[j].gap_before:
+                v.cls[j], v.why[j] = BAD, v.why[j] or "summary box above the article"
+                j += 1
 
 
 def _menu_like(line: Line) -> bool:

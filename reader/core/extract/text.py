@@ -43,7 +43,9 @@ def _run(text: str, source: str) -> tuple[Article, list[Line], Verdict | None]:
     stopwords = stoplist(name)
     measure(lines, stopwords)
     meta = find_meta_lines(lines, article.language)
-    verdict = classify(lines, prose_by_punct=name is None, preset=meta.reasons(), rows=frozenset(meta.tables))
+    authors = frozenset(n.lower() for names in meta.bylines.values() for n in names)
+    verdict = classify(lines, prose_by_punct=name is None, preset=meta.reasons(), rows=frozenset(meta.tables),
+                       authors=authors)
     body_vocab: set[str] = set()
     for i in range(verdict.start, verdict.end):
         if verdict.cls[i] == GOOD:
