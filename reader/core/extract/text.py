@@ -103,8 +103,12 @@ def _drop_repeats(lines: list[Line], verdict, title: int | None) -> None:
             seen.setdefault(line.key, []).append(i)
     head = title + STANDFIRST_REACH if title is not None else verdict.start + 2
     for where in seen.values():
+        last = where[-1]
         for i in where[:-1]:
-            if i <= head:
+            # A standfirst is set apart from the body it repeats by a byline,
+            # a dateline or other furniture; copies within the text are the author's.
+            apart = any(verdict.cls[j] == "bad" for j in range(i + 1, last))
+            if i <= head and apart:
                 verdict.cls[i] = "bad"
                 verdict.why[i] = "repeated paragraph (shown once)"
 
