@@ -14,6 +14,7 @@ from . import keys
 from .screens.main import MainScreen
 from .session import Session
 from .support.items import SECTION_TITLES
+from .terminal import TerminalProfile, driver_for
 from .themes import ThemeSet, stylesheet
 
 
@@ -23,8 +24,11 @@ class ReaderApp(App[None]):
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c")]
 
     def __init__(self, session: Session, themes: ThemeSet, theme: str,
-                 ansi_color: bool | None = None, ascii_only: bool = False) -> None:
+                 ansi_color: bool | None = None, ascii_only: bool = False,
+                 terminal: TerminalProfile | None = None) -> None:
         super().__init__(ansi_color=ansi_color)
+        if terminal is not None:  # clicks-only mouse, ASCII output (see terminal.py)
+            self.driver_class = driver_for(self.driver_class, terminal)
         self.session = session
         self.animation_level = "none"  # smooth scrolling costs bytes over SSH
         for each in themes.themes:

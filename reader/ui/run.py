@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import partial
 
 from ..core.errors import UsageError
 from ..core.pipeline import analyse_article, read_article
 from ..core.sources import DEFAULT_MAX_BYTES
+from .terminal import apply as apply_terminal, detect as detect_terminal
 
 
 def run_ui(source: str, clean: bool = True, published: str | None = None,
@@ -24,7 +26,11 @@ def run_ui(source: str, clean: bool = True, published: str | None = None,
     else:
         load = partial(read_article, source, clean=clean, published=published,
                        max_bytes=max_bytes)
-    app = build_app(load, theme, ascii_only or not locale_is_utf8(os.environ), os.environ)
+    # terminal.py decides colours, ASCII and mouse from the environment and sets
+    # what Textual reads (its colour system) before the app is built.
+    profile = detect_terminal(os.environ, ascii_only)
+    apply_terminal(profile)
+    app = build_app(load, theme, profile.ascii, os.environ, profile=profile)
     app.run()
     _save_state(app.session.store)
     if app.load_error is not None:
@@ -33,20 +39,21 @@ def run_ui(source: str, clean: bool = True, published: str | None = None,
 
 
 def build_app(load, theme: str | None, ascii_only: bool, environ: Mapping[str, str],
-              analyse=analyse_article, store=None):
+              analyse=analyse_article, store=None, profile=None):
     """The configured ReaderApp (textual is imported here, not at module import)."""
     from ..core.state import StateStore
     from .app import ReaderApp
     from .screens.links import local_browser_available
     from .session import Session
     from .support.glyphs import ASCII, UNICODE
-    from .themes import colour_depth, initial_theme, load_themes
+    from .themes import initial_theme, load_themes
 
     themes = load_themes()
     if theme and theme not in themes.names:
         raise UsageError(f"unknown theme {theme!r}; choose from {', '.join(themes.names)}")
     store = store if store is not None else StateStore().load()
-    depth = colour_depth(environ)
+    profile = profile or replace(detect_terminal(environ), ascii=ascii_only)
+    depth = profile.colours
     remembered = store.defaults.get("theme")
     name = initial_theme(theme, remembered if isinstance(remembered, str) else None,
                          themes.names, environ)
@@ -56,7 +63,7 @@ def build_app(load, theme: str | None, ascii_only: bool, environ: Mapping[str, s
                       browser=local_browser_available(environ),
                       notices=themes.notices + store.notices)
     return ReaderApp(session, themes, name, ansi_color=True if depth == "none" else None,
-                     ascii_only=ascii_only)
+                     ascii_only=ascii_only, terminal=profile)
 
 
 def attach_terminal_to_stdin() -> None:
@@ -67,17 +74,6 @@ def attach_terminal_to_stdin() -> None:
         raise UsageError("no terminal to read keys from; use --format text to print") from None
     os.dup2(terminal, sys.__stdin__.fileno() if sys.__stdin__ else 0)
     os.close(terminal)
-
-
-def locale_is_utf8(environ: Mapping[str, str]) -> bool:
-    """Whether the user's locale asks for UTF-8. Python itself rewrites LC_CTYPE
-    to C.UTF-8 when the locale is C (PEP 538), so that value alone proves nothing."""
-    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
-        value = environ.get(name, "")
-        if not value or (name == "LC_CTYPE" and value == "C.UTF-8"):
-            continue
-        return "utf-8" in value.lower() or "utf8" in value.lower()
-    return environ.get("LC_CTYPE") == "C.UTF-8" and "LANG" not in environ
 
 
 def _save_state(store) -> None:

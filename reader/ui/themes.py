@@ -146,17 +146,10 @@ def _mix(base: str, other: str, amount: float) -> str:
 
 
 def colour_depth(environ: Mapping[str, str]) -> str:
-    """'none', '16', '256' or 'truecolor', from NO_COLOR, COLORTERM and TERM."""
-    if "NO_COLOR" in environ:
-        return "none"
-    term = environ.get("TERM", "")
-    if term in ("", "dumb", "unknown"):
-        return "none"
-    if environ.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
-        return "truecolor"
-    if term.endswith("256color") or term.endswith("direct"):
-        return "256"
-    return "16"
+    """'none', '16', '256' or 'truecolor' (decided in terminal.py, with terminfo)."""
+    from .terminal import colour_depth as decide
+
+    return decide(environ)
 
 
 def initial_theme(requested: str | None, remembered: str | None, available: list[str],
