@@ -2,7 +2,9 @@
 `extract_html` and, for comparison, readability-lxml alone
 (`Document(html).summary()`), on the same decoded pages.
 
-usage: python benchmarks/bench_html.py [CORPUS_DIR] [--repeat N] [--only reader|readability]
+usage: python benchmarks/bench_html.py [CORPUS_DIR] [--repeat N] [--only reader|readability] [--meta]
+--meta instead checks metadata against pages that give it (expected-metadata.json):
+title exact (whitespace collapsed, case-folded) and published day.
 CORPUS_DIR defaults to ../shared/corpus/extraction (every */*/source.html).
 Prints figures; asserts nothing."""
 from __future__ import annotations
@@ -58,13 +60,40 @@ def timed(fn, pages: list[str], repeat: int) -> tuple[float, float]:
     return len(pages) / best_cpu, len(pages) / best_wall
 
 
+def check_metadata(corpus: str) -> None:
+    import json
+
+    titles = title_ok = dates = date_ok = 0
+    for meta_path in sorted(glob.glob(os.path.join(corpus, "*", "*", "expected-metadata.json"))):
+        folder = os.path.dirname(meta_path)
+        with open(meta_path, encoding="utf-8") as f:
+            gold = json.load(f)
+        with open(os.path.join(folder, "source.html"), "rb") as f:
+            article = extract_html(decode(f.read(), "source.html").text, "source.html")
+        if isinstance(gold.get("title"), str) and gold["title"].strip():
+            titles += 1
+            title_ok += _norm(article.title) == _norm(gold["title"])
+        if gold.get("publishedTime"):
+            dates += 1
+            date_ok += (article.published or "")[:10] == gold["publishedTime"][:10]
+    print(f"title exact: {title_ok}/{titles}; published day: {date_ok}/{dates}")
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=2, help="runs per extractor; the best is kept")
     parser.add_argument("--only", choices=("reader", "readability"))
+    parser.add_argument("--meta", action="store_true", help="check titles and dates instead of speed")
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)
+    if args.meta:
+        check_metadata(args.corpus)
+        return
     pages = load_pages(args.corpus)
     if not pages:
         sys.exit(f"no */*/source.html under {args.corpus}")
