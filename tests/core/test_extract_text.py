@@ -151,11 +151,13 @@ def test_subheading_and_one_line_quote_kept_between_paragraphs():
     assert "“We are delighted.”" in kinds
 
 
-def test_repeated_short_line_is_cut():
-    share = "Whatsapp Facebook Pin Download"
-    art = extract_text(standard_page(P[0], share, P[1], share, P[2], share, P[3]), "t.txt")
-    assert share not in body_texts(art)
-    assert why(art, share) == "repeated on the page"
+def test_repeated_short_line_is_weak_evidence():
+    label = "The Bus Weekly"
+    art = extract_text(page(label, "Council extends bus programme for another year", "By Jane Doe",
+                            P[0], P[1], label, P[2], P[3], label), "t.txt")
+    assert body_texts(art) == P[:2] + [label] + P[2:4]  # between paragraphs: kept
+    assert art.removed.count(label) == 2
+    assert why(art, label) == "repeated on the page"
 
 
 def test_comments_after_the_body_are_cut():
