@@ -26,14 +26,30 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 
     Newlines are hard breaks (an empty paragraph line gives an empty slice);
     spaces at a break are dropped; a word longer than the width is cut."""
+    starts: list[int] = []
+    ends: list[int] = []
+    wrap_into(text, width, starts, ends)
+    return list(zip(starts, ends))
+
+
+def wrap_into(text: str, width: int, starts: list[int], ends: list[int]) -> int:
+    """Like wrap_offsets, appending to two lists (no tuples: the page layout
+    of a long book calls this once per paragraph). Returns the line count."""
     width = max(1, width)
-    lines: list[tuple[int, int]] = []
+    before = len(starts)
+    if "\n" not in text and (text.isascii() or is_single_cell(text)):
+        _wrap_single_into(text, 0, len(text), width, starts, ends)
+        return len(starts) - before
     start = 0
     for stop in _hard_breaks(text):
-        wrap = _wrap_single if is_single_cell(text[start:stop]) else _wrap_cells
-        lines.extend(wrap(text, start, stop, width))
+        if is_single_cell(text[start:stop]):
+            _wrap_single_into(text, start, stop, width, starts, ends)
+        else:
+            for a, b in _wrap_cells(text, start, stop, width):
+                starts.append(a)
+                ends.append(b)
         start = stop + 1
-    return lines
+    return len(starts) - before
 
 
 def _hard_breaks(text: str):
@@ -44,24 +60,26 @@ def _hard_breaks(text: str):
     yield len(text)
 
 
-def _wrap_single(text: str, pos: int, stop: int, width: int) -> list[tuple[int, int]]:
+def _wrap_single_into(text: str, pos: int, stop: int, width: int,
+                      starts: list[int], ends: list[int]) -> None:
     """Wrap a segment whose characters are all one cell wide."""
-    lines = []
+    rfind = text.rfind
     while stop - pos > width:
-        cut = text.rfind(" ", pos, pos + width + 1)
+        cut = rfind(" ", pos, pos + width + 1)
+        starts.append(pos)
         if cut <= pos:  # one word longer than the line: cut it
-            lines.append((pos, pos + width))
+            ends.append(pos + width)
             pos += width
         else:
             end = cut
             while end > pos and text[end - 1] == " ":
                 end -= 1
-            lines.append((pos, end))
+            ends.append(end)
             pos = cut + 1
         while pos < stop and text[pos] == " ":
             pos += 1
-    lines.append((pos, stop))
-    return lines
+    starts.append(pos)
+    ends.append(stop)
 
 
 def _wrap_cells(text: str, pos: int, stop: int, width: int) -> list[tuple[int, int]]:
