@@ -134,3 +134,85 @@ def test_case(battery, name):
     assert not RAW_CONTROL.search(result["err"].replace(b"\n", b"")), "raw control bytes on stderr"
     assert result["err"].count(b"\n") <= 1, result["err"][:300]
     assert not result["changed"], "the input file changed"
+
+
+# -------------------------------------------------------------- the UI under a pty
+
+# Byte sequences from the payload files that must never reach the terminal.
+PAYLOAD_BYTES = [b"\x1b]0;PWNED", b"\x1b]2;PWNED", b"\x1b]52;", b"\x1b]8;;http://evil", b"\xc2\x9b2J",
+                 b"\xc2\x9d0;", b"\x1bP$q", b"\x1b_G", b"\x1b]50;", b"\x1b[21t", b"\x1b[6n",
+                 b"\x1b[8;5;20t", b"\x1b]0;TITLE-IN-TITLE", b"\x1b]0;ENTITY-TITLE",
+                 b"\x1b]0;FILENAME-TITLE", b"\x1b]0;C1TITLE"]
+UI_CASES = {  # file -> a word of its text that shows the article has been painted
+    "control_escapes.txt": b"zoo", "escapes_in_html.html": b"zoo",
+    "rich_markup_brackets.txt": b"citation", "evil_name_\x1b]0;FILENAME-TITLE\x07.txt": b"sequence",
+}
+
+
+def _read_until(fd: int, done, deadline: float) -> bytes:
+    """Collect what the app writes to the terminal until `done(buffer)` or EOF."""
+    import select
+    import time
+
+    buffer = bytearray()
+    while time.monotonic() < deadline and not done(buffer):
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: the app closed the terminal
+                break
+            if not chunk:
+                break
+            buffer += chunk
+    return bytes(buffer)
+
+
+def _run_ui_on_pty(path: str, marker: bytes) -> tuple[bytes, int | None]:
+    import fcntl
+    import struct
+    import termios
+    import time
+
+    main, side = os.openpty()
+    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+
+    def become_session_leader():
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    process = subprocess.Popen([sys.executable, "-m", "reader", path], stdin=side, stdout=side,
+                               stderr=side, env=env, preexec_fn=become_session_leader,
+                               close_fds=True, cwd=os.path.dirname(path))
+    os.close(side)
+    try:
+        shown = _read_until(main, lambda b: marker in b, time.monotonic() + 60)
+        os.write(main, b"q")
+        rest = _read_until(main, lambda b: False, time.monotonic() + 30)
+        code = process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(main)
+    return shown + rest, code
+
+
+@pytest.fixture(scope="module")
+def payload_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("payloads")
+    for name, _, produce in GEN.CASES:
+        if name in UI_CASES:
+            produce(str(root / name))
+    return root
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+@pytest.mark.parametrize("name", list(UI_CASES), ids=lambda n: n.encode("unicode_escape").decode())
+def test_the_ui_writes_no_payload_escape_to_the_terminal(payload_dir, name):
+    screen, code = _run_ui_on_pty(str(payload_dir / name), UI_CASES[name])
+    assert UI_CASES[name] in screen, "the article was never painted"
+    leaked = [p for p in PAYLOAD_BYTES if p in screen]
+    assert not leaked, f"payload bytes reached the terminal: {leaked}"
+    assert code == 0
