@@ -23,6 +23,7 @@ HEAD_WINDOW = 30  # how far above the body the headline may sit (lines)
 HEAD_REACH = 8  # how far from the headline its dateline may sit
 TAIL_REACH = 6
 TABLE_ROWS = 3  # ... or after the end of the body ('Posted on ...' footers)
+STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
 TOPIC_BONUS = 8.0  # a headline whose words all recur in the body gains this much
 _ABBREV_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _CRUMBS = re.compile(r"\s[»›>|/]\s|»|›")
@@ -164,8 +165,9 @@ def _under_shorter_headline(lines: list[Line], i: int, why: list[str | None], me
     j = i - 1
     while j >= 0 and (j in meta.stamps or j in meta.bylines or j in meta.relative):
         j -= 1
+    line = lines[i]
     return j >= 0 and i - j <= 2 and why[j] not in _NOT_TITLE and _headline_shaped(lines[j]) \
-        and 3 <= lines[j].words < lines[i].words
+        and 4 <= lines[j].words and line.words >= STANDFIRST_WORDS and line.words > 1.3 * lines[j].words
 
 
 def _meta_near(meta: MetaLines, i: int, step: int, reach: int) -> int:
