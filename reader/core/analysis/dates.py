@@ -24,6 +24,8 @@ _TRAIL = re.compile(r"(?:\s+(?:and|or|to|through|until)(?:\s+\S+)?|'s|’s|,)$",
 _AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|\baged?\b", re.I)
 # Frequency words TimeML corpora rarely mark ('annual report', 'quarterly dividend').
 _FREQUENCY = re.compile(r"daily|weekly|monthly|yearly|annual|annually|quarterly|hourly|nightly", re.I)
+# "since March", "back in March": the last one, whatever the verb
+_SINCE = re.compile(r"\b(?:since|back in|as early as|as long ago as)\s+$", re.I)
 _BARE_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")     # "see 1:48": a video timestamp, a score
 _ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s+date)\b", re.I)
 
@@ -39,7 +41,8 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
     last_sentence = -1
     for span in spans:
         sentence = sentence_of(span.start)
-        ctx = Context(ref_day, _tense(doc, span.start, span.end), anchor, text[span.end:span.end + 40])
+        tense = "past" if _SINCE.search(text[max(0, span.start - 20):span.start]) else _tense(doc, span.start, span.end)
+        ctx = Context(ref_day, tense, anchor, text[span.end:span.end + 40])
         timex = _resolve(text[span.start:span.end], ctx, sentence == last_sentence)
         if timex is None or timex.kind == "set" and _adjective(doc, span) or _game_period(doc, span, text):
             continue
@@ -76,7 +79,8 @@ def _latest_explicit_day(spans: list[Span], text: str) -> date | None:
 
 def _resolve(expression: str, ctx: Context, same_sentence: bool) -> Timex | None:
     """normalise() plus the few readings that need the surrounding words."""
-    if not same_sentence and ctx.anchor is not None and ctx.anchor.granularity == "D":
+    anaphoric = re.match(r"(?:in\s+)?the\b", expression, re.I)
+    if not same_sentence and not anaphoric and ctx.anchor is not None and ctx.anchor.granularity == "D":
         # a bare clock time takes its day from a date earlier in its own sentence only
         clock_ctx = Context(ctx.reference, ctx.tense, None, ctx.after)
     else:
@@ -163,7 +167,7 @@ def _merge(rules: list[Span], model: list[Span]) -> list[Span]:
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _FUTURE_VERBS = {"plan", "expect", "intend", "schedule", "set", "due", "hope", "aim", "want", "seek",
                  "prepare", "propose", "try", "going", "slate", "anticipate", "project", "forecast",
-                 "begin", "start", "need", "promise", "threaten", "pledge", "vow", "agree", "decide"}
+                 "need", "promise", "threaten", "pledge", "vow"}
 # Words between a date and its verb that point it forward ("payable Dec. 1").
 _FUTURE_WORDS = {"payable", "effective", "due", "expire", "expires", "expiring", "expiration",
                  "scheduled", "slated", "planned", "upcoming"}
@@ -214,8 +218,10 @@ def _verb_tense(verb: Any, depth: int) -> str:
     if "to" in words or verb.tag_ == "VB" and not words & _MODALS:
         parent = verb.head
         if parent is not verb and depth < 3:
-            if parent.lemma_ in _FUTURE_VERBS or parent.lemma_ == "be" and parent.tag_ in ("VBZ", "VBP"):
+            if parent.lemma_ in _FUTURE_VERBS and parent.tag_ != "VBD" or parent.lemma_ == "be" and parent.tag_ in ("VBZ", "VBP"):
                 return "future"
+            if parent.lemma_ in _FUTURE_VERBS:
+                return ""                  # "planned to open in May": the plan is past, the date either way
             if parent.pos_ in ("VERB", "AUX", "ADJ"):
                 return _verb_tense(parent, depth + 1)
             if "to" in words:

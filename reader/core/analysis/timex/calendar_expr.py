@@ -233,7 +233,7 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
     ref = ctx.reference
     if re.search(r"\bthis\b", low) and not re.search(r"\bthis (?:past|coming)\b", low):
         return ref.year
-    direction = _direction(low, ctx, default=0)
+    direction = _direction(low, ctx, default=0 if day or ctx.tense == "present" else -1)
     if re.search(r"\b(?:last|next|this past|this coming)\b", low) and not day:
         # "last April" is never the current month
         first = date(ref.year, ref.month, 1)
