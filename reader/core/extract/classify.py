@@ -34,6 +34,12 @@ REPEATS = 3  # a short line shown this often is page furniture (share rows, labe
 LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
 CAPTION_WORDS = 60
+CODE_RUN = 2
+_SOFT = ("few function words (names, tags or links)", "no words", "number or counter")
+# A line of program code: ends in { } ; or opens with a keyword, a comment or a closing bracket.
+_CODE = re.compile(r"[{};]\s*$|^\s*(?:[})\]]|//|/\*|#include|def |class |import |from \S+ import |return\b|"
+                   r"var |let |const |function\b|(?:if|for|while|switch)\s*\(|\$ |>>> |<\/?[a-z][\w-]*[\s>])|"
+                   r"^\s*[\w.$]+\s*(?:=|\+=|-=|=>)\s*\S|^\s*[\w.$]+\([^)]*\)\s*;?\s*$")
 _SUMMARY = re.compile(r"^\W*(?:key\s+points|points\s+clés|puntos\s+clave|das\s+wichtigste(?:\s+in\s+kürze)?)\W*$", re.I)
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
 _DIGITS_OR_PAREN = set("0123456789(")
@@ -48,6 +54,7 @@ class Verdict:
     start: int = 0  # the body run: lines[start:end]
     end: int = 0
     listed: set[int] = field(default_factory=set)  # items of lists in the text
+    code: set[int] = field(default_factory=set)  # lines of program code in the text
     repeated: set[int] = field(default_factory=set)  # short lines shown 3+ times on the page
     no_prose: bool = False  # nothing read as prose: every plain line was kept
     sections: dict[int, str] = field(default_factory=dict)  # headers of 'comments' / 'related' parts
@@ -70,6 +77,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
             v.cls[i] = _by_content(line, prose_by_punct)
             if v.cls[i] == BAD:
                 v.why[i] = "few function words (names, tags or links)"
+    _code_blocks(lines, v)
     _menus(lines, v)
     _numbered_lists(lines, v)
     if not any(c == GOOD for c in v.cls):
@@ -172,6 +180,23 @@ def _attached_list(lines: list[Line], v: Verdict, i: int, j: int) -> bool:
     if before >= 1 and v.cls[before] == SHORT and v.why[before] is None and lines[before].words <= 8:
         before -= 1
     return before >= 0 and v.cls[before] == GOOD and v.why[before] is None
+
+
+def _code_blocks(lines: list[Line], v: Verdict) -> None:
+    """Runs of program code right after a paragraph or a line ending in ':'
+    (a blog post showing code): text, shown preformatted."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (v.why[j] is None or v.why[j] in _SOFT) and _CODE.search(lines[j].text):
+            j += 1
+        if j - i >= CODE_RUN and i > 0 and v.why[i - 1] is None and \
+                (v.cls[i - 1] == GOOD or lines[i - 1].text.endswith(":")):
+            for k in range(i, j):
+                v.cls[k], v.why[k] = NEAR, None
+                v.listed.add(k)
+                v.code.add(k)
+        i = max(j, i + 1)
 
 
 def _numbered_lists(lines: list[Line], v: Verdict) -> None:

@@ -61,7 +61,8 @@ def _run(text: str, source: str) -> tuple[Article, list[Line], Verdict | None]:
     _drop_repeats(lines, verdict, title)
     for i, line in enumerate(lines):
         if verdict.cls[i] == GOOD:
-            article.blocks.append(Block(_kind(lines, i), line.text))
+            kind = "preformatted" if i in verdict.code else _kind(lines, i)
+            article.blocks.append(Block(kind, line.text))
         elif verdict.cls[i] != "title":
             article.removed.append(line.text)
             article.removed_why.append(verdict.why[i] or "not article text")

@@ -80,7 +80,7 @@ def _continues(prev: str, text: str) -> bool:
         return False
     if _BYLINE_START.match(text):
         return False
-    return prev.count(" ") + text.count(" ") >= 4
+    return prev.count(" ") >= 3 and prev.count(" ") + text.count(" ") >= 5
 
 
 def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
