@@ -132,21 +132,26 @@ def dateline_spans(doc: Any, taken: set[int]) -> list[Span]:
 
 
 def titled_person_spans(doc: Any, taken: set[int]) -> list[Span]:
-    """'Police Chief Troy Finner': an untagged given name and surname after a title."""
+    """Untagged people: a given name and surname ('Jayson Tatum scored'),
+    after a title or not ('Police Chief Troy Finner')."""
     spans = []
     given = gz.given_names()
     for tok in doc:
         i = tok.i
-        if tok.text not in given or i in taken or i == 0 or doc[i - 1].lower_ not in gz.PERSON_TITLES \
-                or not doc[i - 1].text[:1].isupper():
+        if tok.text not in given or tok.is_stop or i in taken or (i > 0 and doc[i - 1].text[:1].isupper()
+                                                   and doc[i - 1].lower_ not in gz.PERSON_TITLES):
             continue
         end = i + 1
         while end < len(doc) and end - i < 3 and end not in taken and doc[end].text[:1].isupper() \
-                and doc[end].is_alpha:
+                and doc[end].is_alpha and doc[end].pos_ == "PROPN" and doc[end].lower_ not in gz.MONTHS \
+                and not doc[end].is_stop:
             end += 1
-        if end > i + 1:
+        titled = i > 0 and doc[i - 1].lower_ in gz.PERSON_TITLES
+        last = doc[end - 1].lower_
+        if end > i + 1 and (end == len(doc) or not doc[end].text[:1].isupper()) \
+                and last not in gz.ORG_HEADS and last not in gz.PLACE_HEADS and not gz.place_kind(doc[i:end].text):
             span = make_span(doc, i, end, None)
-            span.evidence["PERSON"] += 3
+            span.evidence["PERSON"] += 3 if titled else 2
             spans.append(span)
     return spans
 

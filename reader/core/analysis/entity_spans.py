@@ -37,7 +37,7 @@ economic trade education energy environment labor labour treasury transport cult
 commerce state industry security""".split())
 _ORG_NOUNS = frozenset("""firm maker drugmaker automaker carmaker carrier lender insurer retailer
 startup giant developer manufacturer operator provider publisher broadcaster outlet charity
-nonprofit regulator watchdog""".split())
+nonprofit regulator watchdog rival competitor""".split())
 _PERSON_NOUNS = frozenset("""man woman boy girl resident mother father son daughter wife husband
 brother sister student teacher nurse doctor victim suspect witness official lawmaker""".split())
 _NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"})
@@ -186,7 +186,7 @@ def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, 
         if low == "the" or doc[start].is_punct:
             start += 1
         elif low in gz.PERSON_TITLES and low not in gz.NAME_TITLES and end - start > 1 \
-                and doc[start + 1].text[:1].isupper():
+                and doc[start + 1].text[:1].isupper() and not _head_follows(doc, start + 1, end):
             start += 1
             title = True
         elif low in gz.PERSON_TITLES and end - start > 2 and doc[start + 1].lower_ == "of":
@@ -196,6 +196,12 @@ def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, 
     if start >= end or (end - start == 1 and doc[start].lower_ in gz.PERSON_TITLES):
         return None
     return start, end, title
+
+
+def _head_follows(doc: Any, start: int, end: int) -> bool:
+    """'Justice Department', 'General Court': the title word names the body."""
+    words = {t.lower_ for t in doc[start:end]}
+    return bool(words & (gz.ORG_HEADS | gz.PLACE_HEADS))
 
 
 def _is_number(tok: Any) -> bool:
@@ -307,6 +313,12 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 3
     if before is not None and before.lower_ in ("in", "near", "outside", "across", "throughout", "inside"):
         span.evidence["PLACE"] += 1
+    after = doc[span.tok_end:span.tok_end + 2]
+    relative = next((t.lower_ for t in after if t.text != ","), "")
+    if relative in ("who", "whose"):
+        span.evidence["PERSON"] += 2  # 'Kristaps Porzingis, who returned ...'
+    elif relative == "which":
+        span.evidence["PERSON"] -= 1
     root = doc[span.tok_start:span.tok_end].root
     if (before is not None and before.lower_ == "the" or doc[span.tok_start].tag_ == "NNPS") \
             and root.dep_ not in ("compound", "amod", "nmod", "poss"):
