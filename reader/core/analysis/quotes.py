@@ -131,9 +131,12 @@ def _adjacent_cue(ctx: Context, seg: Segment) -> Any:
             if token.text == "." and not token.i or token.text == "." and doc[token.i - 1].pos_ != "PROPN":
                 break
     first = _bisect_idx(doc, seg.outer_start)
+    punctuated = first > 0 and doc[first - 1].text in ",:"
+    inner = _inner_tokens(ctx, seg)
+    inner_ids = {t.i for t in inner}
     for token in reversed(doc[max(0, first - 7): first]):
         if is_cue(token) and not ctx.in_quote(token):
-            return token
+            return token if punctuated or _linked(token, inner, inner_ids) else None
         if ctx.in_quote(token) or token.is_space or not (token.pos_ in _LEAD_WORDS or token.text in ",:"):
             break
     return None
@@ -195,10 +198,14 @@ def _colon_subject(ctx: Context, seg: Segment) -> Any:
     index = _bisect_idx(ctx.doc, pos)
     if index >= len(ctx.doc) or index == 0:
         return None
-    root = ctx.doc[index - 1].sent.root
-    if ctx.in_quote(root) or root.pos_ not in ("VERB", "AUX") or subject_of(root) is None:
-        return None
-    return root
+    token = ctx.doc[index - 1]
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and not ctx.in_quote(token):
+            return token if subject_of(token) is not None else None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _dash_speaker(ctx: Context, item: _Found) -> str | None:

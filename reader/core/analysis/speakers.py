@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from ..models import Entity
+from . import gazetteer as gz
 from .layout import Layout
 
 # Verbs that introduce speech or writing (lemmas).
@@ -174,10 +175,19 @@ def subject_of(cue: Any) -> Any | None:
     return _verb_subject(cue, 0)
 
 
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
 def _verb_subject(verb: Any, depth: int) -> Any | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # 'anybody who complains'
             return child
+    if verb.i == verb.sent.start or verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        for child in verb.rights:  # 'Said Ellis: ...'
+            if child.pos_ == "PROPN" and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
+                return child
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
@@ -281,9 +291,11 @@ def noun_phrase(ctx: Context, token: Any) -> str | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with") and child.i > token.i:
                 end = max(end, child.right_edge.i + 1)
-    while start < end and doc[start].dep_ in ("det", "punct", "cc", "preconj") or \
-            start < end and doc[start].lower_ in ("a", "an", "the"):
+    while start < end and (doc[start].dep_ in ("det", "punct", "cc", "preconj") or doc[start].is_punct
+                           or doc[start].lower_ in ("a", "an", "the") or doc[start].ent_type_ in ("TIME", "DATE")):
         start += 1
+    if start >= end or token.ent_type_ in ("TIME", "DATE"):
+        return None
     phrase = doc[start:end].text.strip(" ,\"“”'")
     return " ".join(phrase.split()) or None
 
@@ -386,28 +398,45 @@ def last_person(ctx: Context, before: int, gender: str | None = None) -> str | N
 
 def _candidates(ctx: Context, sent: Any, before: int, gender: str | None) -> list[tuple[int, int, str]]:
     """(role, position, name) for each fitting person in `sent` before
-    `before`: role 3 for a subject, 2 for another mention, 1 for a modifier."""
+    `before`: role 3 for a subject, 2 for another mention, 1 for a modifier.
+    A he/she/his/her of the same gender stands for whoever it refers to."""
     out: list[tuple[int, int, str]] = []
     for first, last, entity in ctx.mentions_in(sent.start, sent.end):
         token = ctx.doc[first]
         if token.idx >= before or ctx.in_quote(token):
             continue
+        root = ctx.doc[first: last + 1].root
         entity = _prefer_full_person(ctx, entity)
-        if entity.type != "PERSON" or not _fits(ctx, entity, gender):
+        if entity.type != "PERSON" and not _speaking_name(ctx, root, entity):
             continue
-        out.append((_role(ctx.doc[first: last + 1].root), first, entity.name))
+        if _fits(ctx, entity, gender, ctx.doc[first: last + 1].text):
+            out.append((_role(root), first, entity.name))
     for token in sent:
         if token.idx >= before:
             break
-        if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass") and token.i not in ctx.entity_of \
-                and is_cue(token.head) and not ctx.in_quote(token):
+        if ctx.in_quote(token):
+            continue
+        if token.pos_ == "PROPN" and token.i not in ctx.entity_of and _speaking_name(ctx, token, None):
             out.append((3, token.i, noun_phrase(ctx, token) or token.text))  # 'McLenney said'
-        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and \
-                not ctx.in_quote(token) and (gender is None or _PERSON_PRONOUNS[token.lower_] == gender):
-            name = last_person(ctx, token.idx, _PERSON_PRONOUNS[token.lower_])
+        pronoun = _PERSON_PRONOUNS.get(token.lower_) or ("m" if token.lower_ == "his" else None)
+        if pronoun and (gender is None or pronoun == gender) and token.i != sent.start - 1:
+            name = last_person(ctx, token.idx, pronoun)
             if name:
-                out.append((3, token.i, name))
+                role = 3 if token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "poss" and \
+                    token.head.dep_ in ("nsubj", "nsubjpass") else 2
+                out.append((role, token.i, name))
     return out
+
+
+def _speaking_name(ctx: Context, token: Any, entity: Entity | None) -> bool:
+    """A one-word proper name that is the subject of a speech verb is a
+    speaker even when it was not typed as a person ('McLenney said')."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or not is_cue(token.head):
+        return False
+    if entity is None:
+        return True
+    name = entity.name
+    return " " not in name and not gz.place_kind(name) and name.lower() not in gz.known_orgs()
 
 
 def _role(root: Any) -> int:
@@ -420,19 +449,24 @@ def _role(root: Any) -> int:
     return 2
 
 
-def _fits(ctx: Context, entity: Entity, gender: str | None) -> bool:
+def _fits(ctx: Context, entity: Entity, gender: str | None, mention: str = "") -> bool:
+    """Whether a person can be 'he' (m) or 'she' (f): by a title the text
+    gives them, else by the given name in this mention or in the row's name."""
     if gender is None:
         return True
-    known = ctx.gender.get(entity.name) or name_gender(entity.name)
+    known = ctx.gender.get(entity.name) or name_gender(mention) or name_gender(entity.name)
     return known is None or known == gender
 
 
 def name_gender(name: str) -> str | None:
-    """'m' / 'f' from a full name's first word, when that word says so."""
-    words = name.split()
-    if not words:
-        return None
-    return _name_genders().get(words[0])
+    """'m' / 'f' from the first given name in a full name that says so
+    ('Crooked Hillary Clinton' -> 'f'). The last word is the surname
+    ('Warren', 'Douglas'), so a one-word name says nothing."""
+    table = _name_genders()
+    for word in name.split()[:-1][:3]:
+        if word in table:
+            return table[word]
+    return None
 
 
 @lru_cache(maxsize=1)
