@@ -38,11 +38,8 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_HTML_SNIFF = re.compile(
-    rb"^\s*(<\?xml[^>]{0,200}>\s*)?(<!--.{0,4000}?-->\s*)*"
-    rb"<(!doctype\s+html|html|head|body|meta|title|div|p|article)[\s>/]",
-    re.IGNORECASE | re.DOTALL,
-)
+_HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title|div|p|article)[\s>/]",
+                         re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
                            re.IGNORECASE)
 # Declared charsets never honoured: UTF-7 is an XSS trick; a page that parses
@@ -256,9 +253,27 @@ def _is_html(body: bytes, name: str, declared_type: str | None) -> bool:
     if declared_type and declared_type.startswith("text/plain"):
         return False
     head = body[:4096]
-    if _HTML_SNIFF.search(head):
+    if _HTML_START.match(head, _skip_preamble(head)):
         return True
     return name.lower().endswith((".html", ".htm", ".xhtml")) and b"<" in head
+
+
+def _skip_preamble(head: bytes) -> int:
+    """Where the first tag starts after whitespace, an XML declaration and
+    comments. (A loop, not a regex: `(<!--.*?-->)*` backtracks exponentially
+    on a run of empty comments.)"""
+    pos = len(head) - len(head.lstrip())
+    if head.startswith(b"<?xml", pos):
+        end = head.find(b">", pos)
+        pos = len(head) if end < 0 else end + 1
+    while True:
+        pos += len(head[pos:]) - len(head[pos:].lstrip())
+        if not head.startswith(b"<!--", pos):
+            return pos
+        end = head.find(b"-->", pos + 4)
+        if end < 0:
+            return pos
+        pos = end + 3
 
 
 def _choose_encoding(body: bytes, is_html: bool) -> str:

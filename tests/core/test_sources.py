@@ -248,6 +248,12 @@ def test_html_is_sniffed_from_content_then_name(data, name, media):
     assert decode(data, name).media_type == media
 
 
+@pytest.mark.parametrize("data", [b"<!---->" * 600 + b"x", b"<!--" * 1000, b"  \n" * 2000 + b"<!-- x"])
+def test_sniffing_a_run_of_comments_is_linear(data):
+    # A `(<!--.*?-->)*` regex backtracks exponentially here (22 comments: 2 s).
+    assert decode(data, "a.txt").media_type == "text/plain"
+
+
 # -------------------------------------------------------------- stdin
 
 class _Stdin:
