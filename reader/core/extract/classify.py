@@ -244,31 +244,42 @@ def _keep_all_text(lines: list[Line], v: Verdict) -> None:
     v.no_prose = True
 
 
-def _neighbour(v: Verdict, i: int, step: int, skip: tuple[str, ...]) -> str:
-    j = i + step
-    while v.start <= j < v.end:
-        if v.cls[j] not in skip:
-            return v.cls[j]
-        j += step
-    return BAD
+def _neighbours(v: Verdict, skip: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """For each line of the body, the class of the nearest line before and
+    after it whose class is not in `skip` (BAD past the edges); linear time."""
+    n = len(v.cls)
+    before, after = [BAD] * n, [BAD] * n
+    last = BAD
+    for i in range(v.start, v.end):
+        before[i] = last
+        if v.cls[i] not in skip:
+            last = v.cls[i]
+    last = BAD
+    for i in range(v.end - 1, v.start - 1, -1):
+        after[i] = last
+        if v.cls[i] not in skip:
+            last = v.cls[i]
+    return before, after
 
 
 def _smooth(lines: list[Line], v: Verdict) -> None:
     """Inside the body: jusText's context rules for short and near-good lines.
     Outside it everything goes, with the side it was on as the reason."""
     new = list(v.cls)
+    prev_text, next_text = _neighbours(v, (SHORT, NEAR))  # nearest good or bad
+    prev_any, next_any = _neighbours(v, (SHORT,))  # nearest not short
     for i in range(v.start, v.end):
         c = v.cls[i]
+        prev, nxt = prev_text[i], next_text[i]
         if c == SHORT:
-            prev, nxt = (_neighbour(v, i, s, (SHORT, NEAR)) for s in (-1, 1))
             if prev == GOOD or nxt == GOOD:
-                new[i] = GOOD if (prev == nxt == GOOD or i in v.listed or _near_side(v, i, prev, nxt)) else BAD
+                near = (prev == BAD and prev_any[i] == NEAR) or (nxt == BAD and next_any[i] == NEAR)
+                new[i] = GOOD if (prev == nxt == GOOD or i in v.listed or near) else BAD
             else:
                 new[i] = BAD
             if new[i] == BAD and v.why[i] is None:
                 v.why[i] = "repeated on the page" if i in v.repeated else "short line at the edge of the text"
         elif c == NEAR:
-            prev, nxt = (_neighbour(v, i, s, (SHORT, NEAR)) for s in (-1, 1))
             new[i] = BAD if prev == nxt == BAD else GOOD
             if new[i] == BAD and v.why[i] is None:
                 v.why[i] = "short text among page furniture"
@@ -280,8 +291,3 @@ def _smooth(lines: list[Line], v: Verdict) -> None:
             elif v.why[i] is None:
                 v.why[i] = "before the article" if i < v.start else "after the article"
     v.cls = new
-
-
-def _near_side(v: Verdict, i: int, prev: str, nxt: str) -> bool:
-    return (prev == BAD and _neighbour(v, i, -1, (SHORT,)) == NEAR) or \
-           (nxt == BAD and _neighbour(v, i, 1, (SHORT,)) == NEAR)

@@ -103,13 +103,17 @@ def _drop_repeats(lines: list[Line], verdict, title: int | None) -> None:
         if verdict.cls[i] == GOOD and line.words >= 5:
             seen.setdefault(line.key, []).append(i)
     head = title + STANDFIRST_REACH if title is not None else verdict.start + 2
+    bad_before = [0]  # bad_before[k]: cut lines among lines[:k]
+    for c in verdict.cls:
+        bad_before.append(bad_before[-1] + (c == "bad"))
     for where in seen.values():
         last = where[-1]
         for i in where[:-1]:
+            if i > head:
+                break
             # A standfirst is set apart from the body it repeats by a byline,
             # a dateline or other furniture; copies within the text are the author's.
-            apart = any(verdict.cls[j] == "bad" for j in range(i + 1, last))
-            if i <= head and apart:
+            if bad_before[last] - bad_before[i + 1] > 0:
                 verdict.cls[i] = "bad"
                 verdict.why[i] = "repeated paragraph (shown once)"
 

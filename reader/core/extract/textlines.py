@@ -64,23 +64,31 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     wrapping): the next line starts in lower case, this one does not end a
     sentence, and there is no blank line between them."""
     out: list[Line] = []
+    parts: list[list[str]] = []  # pieces of each output line, joined once at the end
+    spaces = 0  # spaces in the output line being built
     for line in lines:
-        prev = out[-1] if out else None
-        if prev is not None and not line.gap_before and _continues(prev.text, line.text):
-            prev.text = f"{prev.text} {line.text}"
-            prev.gap_after = line.gap_after
+        if out and not line.gap_before and _continues(parts[-1][-1], spaces, line.text):
+            parts[-1].append(line.text)
+            spaces += 1 + line.text.count(" ")
+            out[-1].gap_after = line.gap_after
         else:
             out.append(line)
+            parts.append([line.text])
+            spaces = line.text.count(" ")
+    for line, pieces in zip(out, parts):
+        if len(pieces) > 1:
+            line.text = " ".join(pieces)
     return out
 
 
-def _continues(prev: str, text: str) -> bool:
+def _continues(prev: str, spaces: int, text: str) -> bool:
+    """`prev`: the last line joined so far; `spaces`: spaces in the whole of it."""
     first = text[0]
     if not (first.isalpha() and first.islower()) or prev[-1] in ".!?:;…。！？\"”»)]":
         return False
     if _BYLINE_START.match(text):
         return False
-    return prev.count(" ") >= 3 and prev.count(" ") + text.count(" ") >= 5
+    return spaces >= 3 and spaces + text.count(" ") >= 5
 
 
 def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
