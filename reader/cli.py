@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     _check_options(args)
     source = _pick_source(args.source)
+    if sys.stdout is None:  # started with stdout closed (`reader x >&-`)
+        raise UsageError("standard output is closed: nothing to print to")
     fmt = args.format or ("ui" if sys.stdout.isatty() else "text")
     max_bytes = args.max_size * 1_048_576
     if fmt == "ui":
