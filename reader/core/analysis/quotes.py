@@ -123,7 +123,7 @@ def _adjacent_cue(ctx: Context, seg: Segment) -> Any:
         after = _bisect_idx(doc, seg.outer_end)
         for token in doc[after: after + 12]:
             if is_cue(token) and not ctx.in_quote(token):
-                return token
+                return token if _attribution_for(ctx, seg, token) else None
             if ctx.in_quote(token) or token.is_space or token.text in "!?;:" or not (
                     token.pos_ in _SUBJECT_WORDS or token.lower_ in _SUBJECT_PREPS
                     or token.text in ",—–-'’."):
@@ -140,6 +140,20 @@ def _adjacent_cue(ctx: Context, seg: Segment) -> Any:
         if ctx.in_quote(token) or token.is_space or not (token.pos_ in _LEAD_WORDS or token.text in ",:"):
             break
     return None
+
+
+def _attribution_for(ctx: Context, seg: Segment, cue: Any) -> bool:
+    """A cue after a quotation that ends its sentence ('“... billion?” She
+    adds, “...”') belongs to the quotation it introduces, if any."""
+    text = ctx.layout.text
+    if not text[seg.start:seg.end].rstrip().endswith((".", "?", "!", "…")):
+        return True
+    for token in cue.doc[cue.i + 1: cue.i + 6]:
+        if ctx.in_quote(token):
+            return False
+        if token.is_sent_start or token.text in ".;":
+            return True
+    return True
 
 
 def _bisect_idx(doc: Any, offset: int) -> int:
