@@ -1,0 +1,155 @@
+"""Quotes and speakers on small made-up texts. The pairing of quotation
+marks is tested on plain strings; everything that needs the parse shares
+one spaCy pipeline (module fixture) and runs entities + quotes together,
+the way `analyse` does."""
+import pytest
+
+from reader.core.analysis import nlp
+from reader.core.analysis.entities import find_entities
+from reader.core.analysis.layout import Layout
+from reader.core.analysis.quote_marks import find_segments
+from reader.core.analysis.quotes import find_quotes
+from reader.core.analysis.speakers import name_gender
+from reader.core.models import Block
+
+
+def segments(*paragraphs: str) -> list[str]:
+    layout = Layout.of([Block("paragraph", p) for p in paragraphs])
+    spans = [(s, s + n) for s, n in zip(layout.starts, layout.lengths)]
+    return [layout.text[s.start:s.end] for s in find_segments(layout.text, spans)]
+
+
+# ---------------------------------------------------------------- marks, no parse
+@pytest.mark.parametrize("text, expected", [
+    ("“We will win,” she said.", ["We will win"]),
+    ('"We will win," she said.', ["We will win"]),
+    ("‘We will win,’ she said.", ["We will win"]),
+    ("«We will win», she said.", ["We will win"]),
+    ("« Nous gagnerons », a-t-il dit.", ["Nous gagnerons"]),
+    ("„Wir werden gewinnen“, sagte sie.", ["Wir werden gewinnen"]),
+    ("''We will win,'' she said.", ["We will win"]),
+    ("”We will win.” ― Ana Ruiz", ["We will win."]),
+    ('There was "no evidence” yet.', ["no evidence"]),
+])
+def test_every_quotation_style_pairs(text, expected):
+    assert segments(text) == expected
+
+
+def test_apostrophes_and_inches_are_not_marks():
+    assert segments("The voters’ choice isn’t clear, rock ’n’ roll in the ’90s.") == []
+    assert segments('He is 6\'2" tall and said "fine" twice.') == ["fine"]
+
+
+def test_only_the_outermost_quotation_is_a_segment():
+    assert segments("“He told me ‘never again’ and left,” she said.") == \
+        ["He told me ‘never again’ and left"]
+
+
+def test_a_quotation_reopened_in_the_next_paragraph_continues():
+    layout = Layout.of([Block("paragraph", "“The first part runs on,"),
+                        Block("paragraph", "“and the second part ends here.”")])
+    spans = [(s, s + n) for s, n in zip(layout.starts, layout.lengths)]
+    first, second = find_segments(layout.text, spans)
+    assert not first.closed and second.continues and first.group == second.group
+
+
+def test_given_name_gender_ignores_a_lone_surname():
+    assert name_gender("Hillary Clinton") == "f"
+    assert name_gender("Dmytro Kuleba") == "m"
+    assert name_gender("Warren") is None  # a surname, though also a given name
+
+
+# ---------------------------------------------------------------- with the parse
+@pytest.fixture(scope="module")
+def quotes_of():
+    nlp.load_pipeline()
+
+    def run(*paragraphs: str):
+        blocks = [Block("paragraph", p) for p in paragraphs]
+        layout = Layout.of(blocks)
+        doc = nlp.parse(layout.text)
+        found = find_quotes(doc, layout, find_entities(doc, layout))
+        for q in found:  # offsets always point into one block's text
+            assert 0 <= q.start < q.end <= len(blocks[q.block].text)
+        return found, blocks
+    return run
+
+
+def direct(found):
+    return [q for q in found if q.kind == "direct"]
+
+
+def test_speaker_is_the_full_name_of_the_subject(quotes_of):
+    found, blocks = quotes_of(
+        "Foreign Minister Dmytro Kuleba arrived in Brussels on Monday.",
+        "“Russia no longer has any allies in the world,” Kuleba said.")
+    [quote] = direct(found)
+    assert quote.text == "Russia no longer has any allies in the world"
+    assert blocks[quote.block].text[quote.start:quote.end] == quote.text
+    assert quote.speaker == "Dmytro Kuleba"
+
+
+def test_interrupted_quotation_is_one_quote(quotes_of):
+    found, _ = quotes_of("“We will rebuild every school,” Angela Merkel said on Tuesday. "
+                         "“It will take years, but we will do it.”")
+    [quote] = direct(found)
+    assert quote.text == "We will rebuild every school It will take years, but we will do it."
+    assert quote.speaker == "Angela Merkel"
+
+
+def test_pronoun_goes_to_the_last_person_of_that_gender(quotes_of):
+    found, _ = quotes_of("Emmanuel Macron met Angela Merkel in Berlin on Friday.",
+                         "“The talks were long but useful,” she said.")
+    assert direct(found)[0].speaker == "Angela Merkel"
+
+
+def test_speaker_before_the_quotation_and_after_a_colon(quotes_of):
+    found, _ = quotes_of("Boris Johnson told reporters: “We are ready for the vote.”")
+    assert direct(found)[0].speaker == "Boris Johnson"
+
+
+def test_the_statement_speaks_for_whoever_issued_it(quotes_of):
+    found, _ = quotes_of(
+        "The Ukrainian foreign ministry in a statement denounced the decision.",
+        '"Ukraine announces it is cutting diplomatic relations with the country," the statement said.')
+    [quote] = direct(found)
+    assert "ministry" in (quote.speaker or "").lower()
+
+
+def test_scare_quotes_and_titles_are_not_quotes(quotes_of):
+    found, _ = quotes_of('The separatists opened their "embassy" in Moscow on Tuesday.',
+                         "Barack Obama appeared on “Meet the Press” last week.")
+    assert direct(found) == []
+
+
+def test_a_short_quotation_inside_reported_speech_is_a_quote(quotes_of):
+    found, _ = quotes_of("Hillary Clinton called the plan “reckless.”")
+    [quote] = direct(found)
+    assert quote.text == "reckless."
+    assert quote.speaker == "Hillary Clinton"
+
+
+def test_name_after_a_dash_is_the_speaker(quotes_of):
+    found, _ = quotes_of("“He has never answered a single question about it.” ― Sonia Herrera")
+    assert direct(found)[0].speaker == "Sonia Herrera"
+
+
+def test_quotation_over_two_paragraphs_gives_one_quote_per_paragraph(quotes_of):
+    found, _ = quotes_of("“We have waited for this law for ten years,” said Mary Robinson.",
+                         "“It will change how every family in the country lives,",
+                         "“and it will not be undone by the next government.”")
+    quotes = direct(found)
+    assert [q.block for q in quotes] == [0, 1, 2]
+    assert quotes[2].speaker == quotes[1].speaker
+
+
+def test_reported_speech_is_the_clause_after_the_speech_verb(quotes_of):
+    found, _ = quotes_of("Dmytro Kuleba said Russia had appealed to North Korea to recognise the territory.")
+    [reported] = [q for q in found if q.kind == "reported"]
+    assert reported.text == "Russia had appealed to North Korea to recognise the territory"
+    assert reported.speaker == "Dmytro Kuleba"
+
+
+def test_a_direct_quotation_is_not_also_reported_speech(quotes_of):
+    found, _ = quotes_of("“The border will stay closed until further notice,” the governor said.")
+    assert [q.kind for q in found] == ["direct"]
