@@ -31,6 +31,7 @@ _WHOLE = {
     "subscription or sign-in": r"""
         subscribe(\ (now|today|here))?|sign\ ?up(\ now)?|sign\ ?in|log\ ?in|log\ ?out|sign\ out|register|
         login/register|create\ (an\ )?account|my\ account|newsletters?|get\ the\ app|download\ the\ app|
+        [\w'’&.-]+(\ [\w'’&.-]+){0,3}\ newsletters?|see\ all\ newsletters|
         abonnieren|anmelden|s'abonner|abonnez-vous|connexion|suscríbete|suscribite|suscribirse|assine|
         entrar|iscriviti|accedi|подписаться|войти|zaloguj|prenumerera""",
     "navigation": r"""
@@ -40,7 +41,7 @@ _WHOLE = {
         continue|go|submit|cancel|ok|done|loading\.*|↑\ top|«|»|‹|›|jump\ to\ (navigation|search|content)|
         skip\ to\ (site\ index|search|navigation)|skip\ (this\ )?ad|full\ ?screen|autoplay|view\ (photos?|gallery)|
         resize\ text|text\ size|font\ size|(next|previous)\ (story|page|slide)|go\ to\ permalink|buy\ (now|photo)|
-        caption|toggle\ navigation|places\ near\ me|random\ (place|article)|listen(\ to\ (this\ )?article)?|
+        caption|photo|foto|фото|video|toggle\ navigation|places\ near\ me|random\ (place|article)|listen(\ to\ (this\ )?article)?|
         from\ wikipedia,\ the\ free\ encyclopedia|(this\ )?(section|story|page)\ is\ sponsored\ by|
         sponsored\ by|presented\ by|in\ partnership\ with|
         mehr|weiter|zurück|suite|lire\ la\ suite|plus|leer\ más|ver\ más|más|leia\ mais|ver\ mais|
@@ -143,7 +144,7 @@ _WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _WHOLE_ALTS + r")[\s/|·•,:!\-
 # Lines that start like furniture: "Read more: ...", "Photo: ...", "Click here to ...".
 _PREFIX = {
     "related link": r"""(related|read\ more|read\ also|also\ read|see\ more|see\ also|more|watch|listen|
-        read|recommended|must\ read|don'?t\ miss|trending|opinion|explainer|analysis|video|live|
+        read|recommended|must\ read|don'?t\ miss|trending|opinion|explainer|analysis|live|
         lesen\ sie\ (auch|mehr)|mehr\ zum\ thema|lire\ aussi|à\ lire|leia\ (também|mais)|
         leggi\ anche|lee\ también|te\ puede\ interesar|читайте\ также|смотрите\ также)\s*[:|»›>]""",
     "photo caption or credit": r"""(?:(photo|photograph|photos|image|picture|pic|video|illustration|
@@ -180,6 +181,10 @@ def _credit(tail: str) -> bool:
     return any(w in lower for w in _CREDIT_WORDS) and _CREDIT.search(tail) is not None
 
 
+# "(Reporting by Jane Doe; Editing by John Roe)": wire-service credits.
+_CREDITS_LINE = re.compile(r"^\(?(?:additional\ )?(?:reporting|writing|editing|compiled|translated|research)"
+                           r"(?:\ and\ \w+)?\ by\ (?-i:[A-Z])", _I | re.X)
+_HANDLE = re.compile(r"^@\w{2,30}$")
 # "...ate a rabbitCredit: Getty": a caption glued to its credit.
 _GLUED_CREDIT = re.compile(r"[a-z.)](?:Credit|Photo|Image|Picture|Foto|Source)s?\s*:\s*\S")
 _SPONSOR_END = re.compile(r"\b(?:is\s+)?(?:sponsored|presented|powered|brought\s+to\s+you)\s+by$", _I)
@@ -196,7 +201,7 @@ _SECTION = re.compile(
     related(\ (articles?|stories|posts|content|news|coverage|videos?|links))?|
     (recommended|suggested)(\ (for\ you|stories|articles|reading|videos?))?|
     you\ (may|might)\ (also\ )?(like|enjoy|be\ interested\ in).*|
-    more\ (stories|articles|news|from|on|in|about|like\ this|to\ explore).*|
+    more\ (stories|articles|news|from|on|in|about|like\ this|to\ explore).*|more\ .{1,30}\ (stories|articles|reads)|
     most\ (read|popular|viewed|shared|commented).*|(our\ )?(top|latest|popular|trending|recent)\ (stories|news|articles|videos|posts)|
     read\ next|up\ next|what\ to\ read\ next|around\ the\ web|from\ around\ the\ web|
     about\ the\ authors?|about\ (the\ )?(writer|reporter)|about\ this\ (article|story)|sources?|
@@ -254,10 +259,16 @@ def furniture(text: str, words: int) -> str | None:
             return _WHOLE_NAMES[match.lastgroup]
         if text[-1].isdigit() and _COUNTER.match(text):
             return "photo gallery counter"
-    if words <= 30:
+    if words <= 60:
         match = _PREFIX_RE.match(text)
-        if match:
+        if match and (words <= 30 or _PREFIX_NAMES[match.lastgroup] == "photo caption or credit"):
             return _PREFIX_NAMES[match.lastgroup]
+        if text[0] in "(@" or text[:1].isalpha():
+            if _CREDITS_LINE.match(text):
+                return "reporting credits"
+            if words <= 2 and _HANDLE.match(text):
+                return "social media handle"
+    if words <= 30:
         if words <= 20 and _credit(text[-80:]):
             return "photo caption or credit"
         if ":" in text and _GLUED_CREDIT.search(text):

@@ -21,6 +21,7 @@ RELATED_DAMP = 0.5  # ...and what follows it counts half
 SIM_FLOOR, SIM_FULL = 0.12, 0.30  # vocabulary shared with the core: 0 weight .. full weight
 SMALL_VOCAB = 6  # too few content words to judge the topic
 SMALL_WEIGHT = 0.3
+LEAD_WEIGHT = 0.5
 CORE_VOCAB = 40
 TOPIC_LINES = 10**9  # with this many lines, only words that recur across them count as topic
 MIN_BODY = 50.0  # text words before a comments header for it to end the body
@@ -129,12 +130,12 @@ def _weight(words: frozenset[str], vocab: set[str]) -> float:
     return max(0.0, min(1.0, (shared - SIM_FLOOR) / (SIM_FULL - SIM_FLOOR)))
 
 
-def _line_value(line: Line, cls: str, vocab: set[str]) -> float:
+def _line_value(line: Line, cls: str, vocab: set[str], floor: float = 0.0) -> float:
     if cls == BAD:
         return -(3.0 + 0.2 * min(line.words, 20))
     if cls == SHORT:
         return -1.5
-    return _line_gain(line, cls) * _weight(line.vocab, vocab)
+    return _line_gain(line, cls) * max(floor, _weight(line.vocab, vocab))
 
 
 def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
@@ -152,7 +153,10 @@ def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
             if section and step > 0:
                 total -= RELATED_COST
                 damp = RELATED_DAMP
-        value = _line_value(line, BAD if i in v.repeated else v.cls[i], vocab)
+        # Above the core, prose is seldom another story (teasers come after the
+        # article), so it counts at least LEAD_WEIGHT whatever its words.
+        floor = LEAD_WEIGHT if step < 0 and v.cls[i] == GOOD else 0.0
+        value = _line_value(line, BAD if i in v.repeated else v.cls[i], vocab, floor)
         total += value * damp if value > 0 else value
         if total > best:
             best, best_i = total, i
