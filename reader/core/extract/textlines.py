@@ -18,7 +18,7 @@ _SENT_INNER = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
 _BYLINE_START = re.compile(r"(?:by|von|par|por|di|door|av|от|oleh)\b", re.I)
 # Words and numbers, lower-cased: "don't", "covid", "2019" ('_' and punctuation split).
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_CLAUSE_CJK = re.compile(r"[，、；：]")
+_CLAUSE_CJK = re.compile(r"[，、；：]|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")  # a space between Chinese characters is a pause too
 
 
 @dataclass(slots=True)
