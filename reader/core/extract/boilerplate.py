@@ -21,13 +21,14 @@ _WHOLE = {
         copy(\ (the\ )?link)?|copied!?|link\ copied|save(\ (article|for\ later|story))?|bookmark(\ it)?|
         follow(\ us)?(\ on(\ \w+)?)?|follow|like|comment|reply|permalink|
         compartir|compartilhe|compartilhar|condividi|partager|teilen|sdílet|udostępnij|поделиться|
-        imprimir|drucken|imprimer|stampa|facebook\ twitter(\ \w+)*""",
+        imprimir|drucken|imprimer|stampa|facebook\ twitter(\ \w+)*|
+        シェア(する)?|ツイート|いいね!?|共有|分享(到)?|转发|轉發|收藏|点赞|打印|列印""",
     "advertisement": r"""
         advertisement|advertisements|advert|advertising|ad|ads|sponsored(\ (content|links?|stories))?|
         promoted(\ (content|links?|stories))?|paid\ (content|post)|partner\ content|adchoices|
         report\ this\ ad|story\ continues\ (below|after)(\ (this\ )?(advertisement|ad))?|
         continue\ reading(\ (below|the\ main\ story))?|anzeige|werbung|publicidad|publicité|pubblicità|
-        publicidade|реклама|reklama|iklan|annonce|advertentie""",
+        publicidade|реклама|reklama|iklan|annonce|advertentie|广告|廣告|広告|スポンサーリンク""",
     "subscription or sign-in": r"""
         subscribe(\ (now|today|here))?|sign\ ?up(\ now)?|sign\ ?in|log\ ?in|log\ ?out|sign\ out|register|
         login/register|create\ (an\ )?account|my\ account|newsletters?|get\ the\ app|download\ the\ app|
@@ -45,12 +46,14 @@ _WHOLE = {
         from\ wikipedia,\ the\ free\ encyclopedia|(this\ )?(section|story|page)\ is\ sponsored\ by|
         sponsored\ by|presented\ by|in\ partnership\ with|
         mehr|weiter|zurück|suite|lire\ la\ suite|plus|leer\ más|ver\ más|más|leia\ mais|ver\ mais|
-        voltar|continua|altro|далее|ещё|подробнее""",
+        voltar|continua|altro|далее|ещё|подробнее|首页|首頁|ホーム|トップ|上一篇|下一篇|返回(顶部|頂部)?|
+        もっと見る|続きを読む|阅读全文|閱讀全文|查看更多|更多""",
     "comments": r"""
         comments?|\d+\ comments?|view\ comments|show\ comments|load\ comments|no\ comments|
         leave\ a\ (reply|comment)|post\ a\ comment|add\ a\ comment|join\ the\ (discussion|conversation)|
         reader\ comments|kommentare|kommentar|commentaires|commentaire|comentarios|comentários|
-        comentar|commenti|commenta|комментарии|комментарий|komentarze|komentar""",
+        comentar|commenti|commenta|комментарии|комментарий|komentarze|komentar|
+        コメント(非表示|を書く|する)?|评论|評論|留言|发表评论|發表評論""",
     "related links header": r"""
         related|related\ (articles?|stories|posts|content|news|coverage|videos?|topics|links)|
         recommended(\ (for\ you|stories|articles|reading))?|you\ may\ (also\ )?like|you\ might\ (also\ )?like|
@@ -62,6 +65,8 @@ _WHOLE = {
         mehr\ zum\ thema|das\ könnte\ sie\ auch\ interessieren|lesen\ sie\ auch|à\ lire\ aussi|
         lire\ aussi|sur\ le\ même\ sujet|te\ puede\ interesar|noticias\ relacionadas|
         artículos\ relacionados|leia\ também|veja\ também|artigos\ relacionados|leggi\ anche|
+        【?関連(記事|ニュース|リンク)】?|相关(阅读|文章|新闻|推荐)|相關(閱讀|文章|新聞)|推荐阅读|延伸閱讀|
+        热门(文章|推荐)?|熱門(文章)?|人気(記事|ランキング)|おすすめ(記事)?|
         articoli\ correlati|читайте\ также|по\ теме|материалы\ по\ теме|související|
         você\ pode\ gostar\.*|vous\ aimerez\ aussi|tags?|topics|categories|filed\ (under|to)""",
     "about the author": r"""
@@ -210,11 +215,13 @@ _SECTION = re.compile(
     sur\ le\ même\ sujet|à\ lire\ aussi|vous\ aimerez\ aussi|noticias\ relacionadas|artículos\ relacionados|
     te\ puede\ interesar|artigos\ relacionados|leia\ também|veja\ também|você\ pode\ gostar.*|
     articoli\ correlati|leggi\ anche|ti\ potrebbe\ interessare|
-    материалы\ по\ теме|читайте\ также|вам\ также\ может\ быть\ интересно|související.*)[\W\d]{0,4}$""",
+    материалы\ по\ теме|читайте\ также|вам\ также\ может\ быть\ интересно|související.*|
+    【?関連(記事|ニュース)】?|相关(阅读|文章|新闻)|相關(閱讀|文章|新聞)|延伸閱讀|推荐阅读|コメント|评论|評論)[\W\d]{0,4}$""",
     _I | re.X,
 )
 _COMMENT_SECTION = re.compile(
-    r"comment|response|repl(y|ies)|kommentar|commentaire|comentar|comentário|comment|коммент|discussion|conversation",
+    r"comment|response|repl(y|ies)|kommentar|commentaire|comentar|comentário|comment|коммент|discussion|conversation|"
+    r"コメント|评论|評論",
     _I,
 )
 

@@ -221,8 +221,10 @@ def _numbered_lists(lines: list[Line], v: Verdict) -> None:
 
 def _by_content(line: Line, by_punct: bool) -> str:
     """jusText's classes from length and stopword density (or punctuation)."""
-    prose = line.clauses > 0 or line.sentence_end
-    stop = (0.3 if prose else 0.0) if by_punct else line.stop
+    if by_punct:  # no stoplist: a full stop marks prose, commas or pauses half so
+        stop = 0.3 if line.sentence_end or line.sentences else (0.15 if line.clauses else 0.0)
+    else:
+        stop = line.stop
     if line.words >= GOOD_WORDS:
         if stop >= STOP_HIGH or (line.sentences >= 2 and stop >= STOP_LOW):
             return GOOD
