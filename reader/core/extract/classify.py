@@ -35,6 +35,7 @@ LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
 CAPTION_WORDS = 60
 CODE_RUN = 2
+_BULLETS = {"• ", "· ", "- ", "* ", "+ ", "– ", "▪ ", "► ", "✓ ", "✔ ", "◦ ", "○ ", "■ ", "→ "}
 _SOFT = ("few function words (names, tags or links)", "no words", "number or counter")
 # A line of program code: ends in { } ; or opens with a keyword, a comment or a closing bracket.
 _CODE = re.compile(r"[{};]\s*$|^\s*(?:[})\]]|//|/\*|#include|def |class |import |from \S+ import |return\b|"
@@ -80,6 +81,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     _code_blocks(lines, v)
     _menus(lines, v)
     _numbered_lists(lines, v)
+    _bullet_lists(lines, v)
     if not any(c == GOOD for c in v.cls):
         _keep_all_text(lines, v)
         return v
@@ -196,6 +198,23 @@ def _code_blocks(lines: list[Line], v: Verdict) -> None:
                 v.cls[k], v.why[k] = NEAR, None
                 v.listed.add(k)
                 v.code.add(k)
+        i = max(j, i + 1)
+
+
+def _bullet_lists(lines: list[Line], v: Verdict) -> None:
+    """Three or more lines in a row that open with the same bullet ('• ', '+ ',
+    '- ', '* '): a list typed into the text, not a menu."""
+    i = 0
+    while i < len(lines):
+        mark = lines[i].text[:2]
+        j = i
+        while j < len(lines) and lines[j].text[:2] == mark and mark in _BULLETS \
+                and (v.why[j] is None or v.why[j] in _SOFT + ("menu or link list",)):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                v.cls[k], v.why[k] = NEAR, None
+                v.listed.add(k)
         i = max(j, i + 1)
 
 

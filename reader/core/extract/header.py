@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .classify import _BULLETS
 from .metadata import Stamp, is_relative_time, parse_byline, stamps
 from .stoplists import WORD
 from .textlines import Line
@@ -125,7 +126,7 @@ def _headline_shaped(line: Line) -> bool:
     if text.endswith((".", ",", ";", ":", "=", "{", "(")) and not text.endswith(("...", "…")) \
             and not _ABBREV_END.search(text):
         return False
-    if len(_CRUMBS.findall(text)) >= 2 or _CODE.search(text):
+    if len(_CRUMBS.findall(text)) >= 2 or _CODE.search(text) or text[:2] in _BULLETS:
         return False
     return True
 

@@ -107,6 +107,8 @@ def _drop_repeats(lines: list[Line], verdict, title: int | None) -> None:
     for c in verdict.cls:
         bad_before.append(bad_before[-1] + (c == "bad"))
     for where in seen.values():
+        if len(where) != 2:  # a standfirst repeats the lead once; more copies are the page's own
+            continue
         last = where[-1]
         for i in where[:-1]:
             if i > head:
