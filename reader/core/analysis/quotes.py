@@ -61,8 +61,24 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
     cue, linked = _find_cue(ctx, item)
     item.cue, item.linked = cue, linked
     if cue is not None:
-        item.speaker = speaker_name(ctx, subject_of(cue))
+        item.speaker = speaker_name(ctx, _subject_between(ctx, item.seg, cue) or subject_of(cue))
     return item
+
+
+def _subject_between(ctx: Context, seg: Segment, cue: Any) -> Any:
+    """'“...,” Flynn, a top surrogate, said on Fox News': the name between
+    the quotation and its cue is the speaker, whatever the parse says."""
+    if cue.idx < seg.outer_end:
+        return None
+    between = [t for t in ctx.doc[_bisect_idx(ctx.doc, seg.outer_end): cue.i] if not ctx.in_quote(t)]
+    parsed = subject_of(cue)
+    if parsed is not None and any(t.i == parsed.i for t in between):
+        return parsed
+    for token in between:
+        entity = ctx.entity_of.get(token.i)
+        if entity is not None and entity.type in ("PERSON", "ORG"):
+            return token
+    return None
 
 
 def _inner_tokens(ctx: Context, seg: Segment) -> list[Any]:

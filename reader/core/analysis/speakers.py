@@ -232,8 +232,8 @@ def speaker_name(ctx: Context, token: Any | None, before: int | None = None) -> 
         return last_person(ctx, before, _PERSON_PRONOUNS[low])
     if low in _GROUP_PRONOUNS:
         return last_group(ctx, before, plural=low == "they")
-    if token.pos_ == "PRON":
-        return None
+    if token.pos_ == "PRON" or ctx.in_quote(token):
+        return None  # 'I', 'we', or a word inside the quotation itself
     entity = _entity_near(ctx, token)
     if entity is not None:
         return entity.name
