@@ -53,18 +53,20 @@ def _known_names(doc: Any, spans: list[Span]) -> dict[tuple[str, ...], str | Non
     for words, count in votes.items():
         label = count.most_common(1)[0][0]
         names[words] = label
-        if 2 <= len(words) <= 3 and all(w.istitle() or w in "-'" for w in words) and _person_like(words, label):
-            names.setdefault((words[-1],), None)  # 'Kuleba' after 'Dmytro Kuleba'
+        if 2 <= len(words) <= 4 and all(w.istitle() or w in "-'" or w in gz.CONNECTORS for w in words) \
+                and _person_like(doc, words, label):
+            names.setdefault((words[-1],), "PERSON")  # 'Kuleba' after 'Dmytro Kuleba'
     return names
 
 
-def _person_like(words: tuple[str, ...], label: str | None) -> bool:
+def _person_like(doc: Any, words: tuple[str, ...], label: str | None) -> bool:
     """Whether a name may be a person's, so its last word is a surname."""
-    text = " ".join(words)
-    if gz.place_kind(text) or text.lower() in gz.known_orgs() or words[-1].lower() in gz.ORG_HEADS \
-            or words[-1].lower() in gz.PLACE_HEADS or gz.place_kind(words[0]):
+    text, last = " ".join(words), words[-1].lower()
+    if gz.place_kind(text) or text.lower() in gz.known_orgs() or last in gz.ORG_HEADS \
+            or last in gz.PLACE_HEADS or (gz.place_kind(words[0]) not in (None, "city")
+                                          and words[0] not in gz.given_names()):
         return False
-    return label != "PLACE" or words[0] in gz.given_names()
+    return label == "PERSON" or words[0] in gz.given_names()
 
 
 def _qualified(doc: Any, spans: list[Span]) -> dict[str, str]:

@@ -274,7 +274,7 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
         return False  # 'Interior Minister', 'Secretary of State'
 
     if sentence_initial(doc, tok):
-        return tok.pos_ == "PROPN" and tok.lower_ not in _lower_words(doc)
+        return tok.pos_ == "PROPN" and tok.lower_ not in lower_words(doc)
     return True
 
 
@@ -293,7 +293,8 @@ def sentence_initial(doc: Any, tok: Any) -> bool:
         i -= 1
 
 
-def _lower_words(doc: Any) -> set[str]:
+def lower_words(doc: Any) -> set[str]:
+    """The words the article writes in lower case (cached on the Doc)."""
     cached = doc.user_data.get("reader_lower_words")
     if cached is None:
         cached = {t.text for t in doc if t.text[:1].islower()}
