@@ -151,7 +151,7 @@ _PREFIX = {
     "related link": r"""(related|read\ more|read\ also|also\ read|see\ more|see\ also|more|watch|listen|
         read|recommended|must\ read|don'?t\ miss|trending|opinion|explainer|analysis|live|
         lesen\ sie\ (auch|mehr)|mehr\ zum\ thema|lire\ aussi|à\ lire|leia\ (também|mais)|
-        leggi\ anche|lee\ también|te\ puede\ interesar|читайте\ также|смотрите\ также)\s*[:|»›>]""",
+        leggi\ anche(\ su)?|lee\ también|te\ puede\ interesar|читайте\ также|смотрите\ также)\s*[:|»›>]""",
     "photo caption or credit": r"""(?:(photo|photograph|photos|image|picture|pic|video|illustration|
         graphic|caption|credit|credits|photo\ credit|image\ credit|
         source|foto|fotos|bild|bildquelle|imagen|immagine|фото|zdroj|crédito|crédit)\s*[:©|]|
@@ -170,6 +170,7 @@ _PREFIX_RE = re.compile(r"^[\W_]{0,3}(?:" + _PREFIX_ALTS + ")", _I | re.X)
 # "Photo by Jane Doe", "Getty Images" at the end of a short line.
 _CREDIT = re.compile(
     r"""\((?:image|photo|picture|pic|foto|credit|source|bild)s?\s*:[^)]*\)\s*$|
+    \b(?:photo|image|picture|foto|credit)s?\s*©|
     (?:credit|courtesy|photograph|photo|image|illustration)\s*(?:by|:|of)\s*[^.!?]{2,60}$|
     (?:getty(\ images)?|afp|reuters|ap\ photo|associated\ press|shutterstock|istock|epa|alamy|
     pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$""",

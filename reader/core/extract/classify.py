@@ -35,6 +35,7 @@ LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
 CAPTION_WORDS = 60
 CODE_RUN = 2
+CAPS_LINK_WORDS = 6
 _BULLETS = {"• ", "· ", "- ", "* ", "+ ", "– ", "▪ ", "► ", "✓ ", "✔ ", "◦ ", "○ ", "■ ", "→ "}
 _SOFT = ("few function words (names, tags or links)", "no words", "number or counter")
 # A line of program code: ends in { } ; or opens with a keyword, a comment or a closing bracket.
@@ -77,7 +78,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
         if v.why[i] is None and i not in v.listed:
             v.cls[i] = _by_content(line, prose_by_punct)
             if v.cls[i] == BAD:
-                v.why[i] = "few function words (names, tags or links)"
+                v.why[i] = "headline link in capitals" if line.upper else "few function words (names, tags or links)"
     _code_blocks(lines, v)
     _menus(lines, v)
     _numbered_lists(lines, v)
@@ -239,7 +240,10 @@ def _numbered_lists(lines: list[Line], v: Verdict) -> None:
 
 
 def _by_content(line: Line, by_punct: bool) -> str:
-    """jusText's classes from length and stopword density (or punctuation)."""
+    """jusText's classes from length and stopword density (or punctuation).
+    A long line in capitals without a full stop is a headline link, not text."""
+    if line.upper and line.words >= CAPS_LINK_WORDS and not line.sentence_end:
+        return BAD
     if by_punct:  # no stoplist: a full stop marks prose, commas or pauses half so
         stop = 0.3 if line.sentence_end or line.sentences else (0.15 if line.clauses else 0.0)
     else:

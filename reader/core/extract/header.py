@@ -20,6 +20,7 @@ from .textlines import Line
 _BY_WORDS = frozenset("by von por par di door av от oleh autor text texto tekst текст".split())
 _RELATIVE_LEAD = frozenset("an a one just yesterday today heute gestern hier aujourd ayer hoy ontem hoje ieri "
                            "oggi вчера сегодня včera dnes".split())
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s.*\(@\w+\)")
 HEAD_WINDOW = 30  # how far above the body the headline may sit (lines)
 HEAD_REACH = 8  # how far from the headline its dateline may sit
 TAIL_REACH = 6
@@ -57,6 +58,8 @@ def find_meta_lines(lines: list[Line], lang: str | None) -> MetaLines:
     meta = MetaLines()
     for i, line in enumerate(lines):
         if line.words > 24 or (line.words >= 8 and line.sentence_end and line.stop >= 0.3):
+            continue
+        if _TWEET_SIGNATURE.match(line.text):  # '— Name (@handle) October 9, 2018' closes an embedded tweet
             continue
         if line.digits > 0:
             found = stamps(line.text, lang)
