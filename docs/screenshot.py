@@ -26,11 +26,9 @@ async def main() -> None:
     environ = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8"}
     app = build_app(lambda: article, "night", False, environ, analyse=lambda _a: analysis)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(50):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if app.screen.analysis_state == "ready":
-                break
+        await pilot.pause()
+        await app.screen.analysis_done.wait()
+        await pilot.pause()
         await pilot.press("tab", "enter")
         await pilot.pause()
         app.save_screenshot(filename="screenshot.svg", path=str(ROOT / "docs"))

@@ -20,3 +20,17 @@ class AnalysisReady(Message):
     """The NLP stage finished; the panel and highlights can be filled."""
 
     analysis: Analysis
+
+
+@dataclass
+class LoadFailed(Message):
+    """The article could not be read: the app ends with the error's exit code."""
+
+    error: BaseException
+
+
+@dataclass
+class AnalysisFailed(Message):
+    """The NLP stage failed (e.g. no model): the panel says why."""
+
+    error: BaseException

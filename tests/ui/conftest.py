@@ -2,6 +2,8 @@
 with state kept in a temporary directory and no user themes."""
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from reader.core.state import StateStore
@@ -35,12 +37,9 @@ def make_app(tmp_path):
 
 
 async def settle(app, pilot) -> None:
-    """Wait until the article is shown and the analysis has been handled
-    (each round waits for the workers and the message queue, not a clock)."""
-    for _ in range(50):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen_stack[0]
-        if getattr(screen, "analysis_state", "") in ("ready", "failed"):
-            return
-    raise AssertionError("the analysis never arrived")
+    """Wait until the article is shown and the analysis has been handled: on the
+    screen's own event, which the AnalysisReady/AnalysisFailed handlers set."""
+    await pilot.pause()
+    screen = app.screen_stack[0]
+    await asyncio.wait_for(screen.analysis_done.wait(), timeout=60)
+    await pilot.pause()

@@ -251,3 +251,18 @@ async def test_a_failed_analysis_leaves_the_article_readable(make_app):
         assert "not installed" in str(panel.query_one("#panel-status").render())
         await pilot.press("j")
         assert app.screen.query_one(ArticleView).scroll_y == 1
+
+
+async def test_q_quits_at_once_while_the_analysis_is_still_running(make_app):
+    release = threading.Event()
+    app = make_app(analyse=lambda article: release.wait(timeout=60))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(20):
+                await pilot.pause()
+                if app.screen.analysis_state == "running":
+                    break
+            await pilot.press("q")
+        assert app.return_code == 0
+    finally:
+        release.set()

@@ -71,9 +71,10 @@ async def test_a_load_error_ends_the_app_with_its_exit_code(make_app, error):
 
     app = build_app(fail, "night", False, COLOUR_TERMINAL)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(100):  # until the LoadFailed message has been handled
+            await pilot.pause()
+            if app.load_error is not None:
+                break
     assert app.return_code == error.exit_code
     assert app.load_error is error
 

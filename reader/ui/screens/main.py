@@ -1,22 +1,26 @@
 """The reading screen: article pane, side panel, search line and status line.
 
-It owns the two workers (load, then analyse after the first paint) and ties
+It owns the two background threads (load, then analyse after the first
+paint: daemon threads, not Textual's executor workers, so that `q` quits at
+once even while spaCy is still busy with a book-length text) and ties
 the widgets together: panel cursor -> highlighted mentions, Enter and n/N ->
 the walk through mentions or search matches, scrolling -> the panel's
 "in view" markers and the saved reading position."""
 from __future__ import annotations
 
-from textual import events, on, work
+import asyncio
+import threading
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Label
-from textual.worker import Worker, WorkerState
 
 from ...core.models import Article, Mention
 from ...core.state import ArticleState, article_key
 from .. import keys
-from ..messages import AnalysisReady, ArticleLoaded
+from ..messages import AnalysisFailed, AnalysisReady, ArticleLoaded, LoadFailed
 from ..session import Session
 from ..support.items import Index, Item, build_index, items_in_range
 from ..support.search import find_matches, next_index
@@ -77,15 +81,29 @@ class MainScreen(Screen):
         self.status.set_state("loading\u2026")
         self._update_panel()
         self.view.focus()
-        self._load()
+        self.analysis_done = asyncio.Event()
+        self._in_background("load", self._load)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _in_background(self, name: str, job, *args) -> None:
+        threading.Thread(target=job, args=args, name=f"reader-{name}", daemon=True).start()
+
     def _load(self) -> None:
-        self.post_message(ArticleLoaded(self.session.load()))
+        """Thread: read and clean the article (a URL may take a while)."""
+        try:
+            article = self.session.load()
+        except BaseException as error:  # reported: the app ends with its exit code
+            self.post_message(LoadFailed(error))
+            return
+        self.post_message(ArticleLoaded(article))
 
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def _analyse(self, article: Article) -> None:
-        self.post_message(AnalysisReady(self.session.analyse(article)))
+        """Thread: the NLP stage (imports spaCy on first use)."""
+        try:
+            analysis = self.session.analyse(article)
+        except Exception as error:  # reported in the panel; the article stays readable
+            self.post_message(AnalysisFailed(error))
+            return
+        self.post_message(AnalysisReady(analysis))
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         article = self.article = message.article
@@ -102,7 +120,7 @@ class MainScreen(Screen):
         self.status.set_state("analysing\u2026")
         self.panel.show_working("Analysing\u2026 (people, places, dates, quotes)")
         self.analysis_state = "running"
-        self.call_after_refresh(self._analyse, article)
+        self.call_after_refresh(self._in_background, "analysis", self._analyse, article)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.view.set_analysis(message.analysis)
@@ -110,19 +128,18 @@ class MainScreen(Screen):
         self.panel.show_index(self.index)
         self.status.set_state("")
         self.analysis_state = "ready"
+        self.analysis_done.set()
         self._mark_in_view()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
-        if event.worker.group == "load":
-            self.app.fail(error)
-        elif event.worker.group == "analysis":
-            reason = str(error) or type(error).__name__
-            self.panel.show_error(f"No analysis: {reason}")
-            self.status.set_state("no analysis")
-            self.analysis_state = "failed"
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.app.fail(message.error)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        reason = str(message.error) or type(message.error).__name__
+        self.panel.show_error(f"No analysis: {reason}")
+        self.status.set_state("no analysis")
+        self.analysis_state = "failed"
+        self.analysis_done.set()
 
     # -- following the reader ------------------------------------------------
 
