@@ -181,10 +181,13 @@ _CREDIT_WORDS = ("credit", "courtesy", "photo", "image", "illustration", "pictur
                  "pa ", "bloomberg", "corbis", "rex", "dpa")
 
 
+_CREDIT_GATE = re.compile("|".join(map(re.escape, _CREDIT_WORDS)))
+
+
 def _credit(tail: str) -> bool:
     lower = tail.lower()
     # The regex search is slow; nearly every line lacks all of these words.
-    return any(w in lower for w in _CREDIT_WORDS) and _CREDIT.search(tail) is not None
+    return _CREDIT_GATE.search(lower) is not None and _CREDIT.search(tail) is not None
 
 
 # "(Reporting by Jane Doe; Editing by John Roe)": wire-service credits.

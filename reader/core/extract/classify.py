@@ -38,6 +38,7 @@ CODE_RUN = 2
 CAPS_LINK_WORDS = 6
 _BULLETS = {"• ", "· ", "- ", "* ", "+ ", "– ", "▪ ", "► ", "✓ ", "✔ ", "◦ ", "○ ", "■ ", "→ "}
 _SOFT = ("few function words (names, tags or links)", "no words", "number or counter")
+_CODE_CHARS = re.compile(r"[{};=(<#$>/]|^\s*(?:def|class|import|from|return|var|let|const|function)\b")
 # A line of program code: ends in { } ; or opens with a keyword, a comment or a closing bracket.
 _CODE = re.compile(r"[{};]\s*$|^\s*(?:[})\]]|//|/\*|#include|def |class |import |from \S+ import |return\b|"
                    r"var |let |const |function\b|(?:if|for|while|switch)\s*\(|\$ |>>> |<\/?[a-z][\w-]*[\s>])|"
@@ -191,7 +192,8 @@ def _code_blocks(lines: list[Line], v: Verdict) -> None:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and (v.why[j] is None or v.why[j] in _SOFT) and _CODE.search(lines[j].text):
+        while j < len(lines) and (v.why[j] is None or v.why[j] in _SOFT) and _CODE_CHARS.search(lines[j].text) \
+                and _CODE.search(lines[j].text):
             j += 1
         if j - i >= CODE_RUN and i > 0 and v.why[i - 1] is None and \
                 (v.cls[i - 1] == GOOD or lines[i - 1].text.endswith(":")):
