@@ -61,7 +61,8 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
     cue, linked = _find_cue(ctx, item)
     item.cue, item.linked = cue, linked
     if cue is not None:
-        item.speaker = speaker_name(ctx, _subject_between(ctx, item.seg, cue) or subject_of(cue))
+        subject = _subject_between(ctx, item.seg, cue) or subject_of(cue, ctx.in_quote)
+        item.speaker = speaker_name(ctx, subject)
     return item
 
 
@@ -71,7 +72,7 @@ def _subject_between(ctx: Context, seg: Segment, cue: Any) -> Any:
     if cue.idx < seg.outer_end:
         return None
     between = [t for t in ctx.doc[_bisect_idx(ctx.doc, seg.outer_end): cue.i] if not ctx.in_quote(t)]
-    parsed = subject_of(cue)
+    parsed = subject_of(cue, ctx.in_quote)
     if parsed is not None and any(t.i == parsed.i for t in between):
         return parsed
     for token in between:
@@ -231,7 +232,7 @@ def _colon_subject(ctx: Context, seg: Segment) -> Any:
     token = ctx.doc[index - 1]
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and not ctx.in_quote(token):
-            return token if subject_of(token) is not None else None
+            return token if subject_of(token, ctx.in_quote) is not None else None
         if token.head.i == token.i:
             return None
         token = token.head
@@ -368,5 +369,5 @@ def _reported(ctx: Context, cue: Any, clause: Any) -> Quote | None:
     mention = ctx.layout.locate(span.start_char, span.end_char)
     if mention is None:
         return None
-    speaker = speaker_name(ctx, subject_of(cue))
+    speaker = speaker_name(ctx, subject_of(cue, ctx.in_quote))
     return Quote(span.text, speaker, "reported", mention.block, mention.start, mention.end)

@@ -163,8 +163,20 @@ def is_cue(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
 
 
-def subject_of(cue: Any) -> Any | None:
-    """The token naming who speaks through `cue`."""
+def subject_of(cue: Any, skip: Any = None) -> Any | None:
+    """The token naming who speaks through `cue`; `skip(token)` rules out
+    candidates (words inside quotations). With no subject of its own, a cue
+    inside another speech verb's clause speaks for that verb's subject."""
+    subject = _subject_of(cue, skip)
+    if subject is not None:
+        return subject
+    for ancestor in list(cue.ancestors)[:6]:
+        if is_cue(ancestor) and (skip is None or not skip(ancestor)):
+            return _subject_of(ancestor, skip)
+    return None
+
+
+def _subject_of(cue: Any, skip: Any) -> Any | None:
     if cue.lower_ == "according":
         for to in cue.children:
             if to.lower_ == "to":
@@ -172,15 +184,15 @@ def subject_of(cue: Any) -> Any | None:
                     if obj.dep_ == "pobj":
                         return obj
         return None
-    return _verb_subject(cue, 0)
+    return _verb_subject(cue, 0, skip)
 
 
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
-def _verb_subject(verb: Any, depth: int) -> Any | None:
+def _verb_subject(verb: Any, depth: int, skip: Any = None) -> Any | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj") and (skip is None or not skip(child)):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # 'anybody who complains'
             return child
@@ -198,9 +210,9 @@ def _verb_subject(verb: Any, depth: int) -> Any | None:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # 'Smith, who said ...' / 'a statement saying ...'
     if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis", "dep", "pcomp"):
-        return _verb_subject(verb.head, depth + 1)
+        return _verb_subject(verb.head, depth + 1, skip)
     if verb.dep_ == "pobj" and verb.head.head.i != verb.head.i:
-        return _verb_subject(verb.head.head, depth + 1)
+        return _verb_subject(verb.head.head, depth + 1, skip)
     return None
 
 
