@@ -26,7 +26,8 @@ HEAD_REACH = 8  # how far from the headline its dateline may sit
 TAIL_REACH = 6
 TABLE_ROWS = 3  # ... or after the end of the body ('Posted on ...' footers)
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
-TOPIC_BONUS = 8.0  # a headline whose words all recur in the body gains this much
+TOPIC_BONUS = 8.0
+BODY_BEFORE_COST = 0.15  # per word of body text above a headline candidate  # a headline whose words all recur in the body gains this much
 _ABBREV_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _CRUMBS = re.compile(r"\s[»›>|/]\s|»|›")
 _CODE = re.compile(r"[{}<>;=_\[\]]|\b(?:function|var|const|return)\b")
@@ -103,7 +104,7 @@ def choose_title(lines: list[Line], start: int, why: list[str | None], meta: Met
     for line in lines:
         seen[line.key] = seen.get(line.key, 0) + 1
     lo = max(0, start - HEAD_WINDOW)
-    hi = min(len(lines), start + 1)
+    hi = _second_paragraph(lines, start, why) + 1
     for i in range(lo, hi):
         score = _title_score(lines, i, start, why, meta, seen)
         if score > 0:
@@ -111,6 +112,12 @@ def choose_title(lines: list[Line], start: int, why: list[str | None], meta: Met
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised, as headlines are ('Why You Shouldn't Worry.')."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _shared(line: Line, vocab: set[str], stopwords: frozenset[str]) -> float:
@@ -122,12 +129,26 @@ def _shared(line: Line, vocab: set[str], stopwords: frozenset[str]) -> float:
     return len(words & vocab) / len(words) * min(1.0, len(words) / 4)
 
 
+def _second_paragraph(lines: list[Line], start: int, why: list[str | None]) -> int:
+    """Index of the body's second long paragraph: a notice or a lead above the
+    headline may open the body run, so the headline is looked for up to there."""
+    seen = 0
+    for i in range(start, len(lines)):
+        if why[i] is None and lines[i].words >= 15:
+            seen += 1
+            if seen == 2:
+                return i
+    return min(start, len(lines) - 1)
+
+
 def _headline_shaped(line: Line) -> bool:
     text = line.text
     if line.words < 1 or line.words > 30 or line.chars > 250:
         return False
-    if text.endswith((".", ",", ";", ":", "=", "{", "(")) and not text.endswith(("...", "…")) \
-            and not _ABBREV_END.search(text):
+    if text.endswith((",", ";", ":", "=", "{", "(")):
+        return False
+    if text.endswith(".") and not text.endswith("...") and not _ABBREV_END.search(text) \
+            and not _title_case(text):
         return False
     if len(_CRUMBS.findall(text)) >= 2 or _CODE.search(text) or text[:2] in _BULLETS:
         return False
@@ -150,7 +171,7 @@ def _title_score(lines: list[Line], i: int, start: int, why: list[str | None], m
     score -= 3 if line.text[0].islower() else 0
     score -= 0.5 * max(0, line.clauses - 1)
     score += 3 if seen[line.key] > 1 else 0
-    score += 5 * _meta_near(meta, i, 1, 4) + 2 * _meta_near(meta, i, -1, 2)
+    score += 7 * _meta_near(meta, i, 1, 4) + 1 * _meta_near(meta, i, -1, 2)
     score -= 8 if _in_related_block(lines, i, why) else 0
     score -= 4 if _under_shorter_headline(lines, i, why, meta) else 0
     score -= 1 if why[i] == "menu or link list" else 0
@@ -159,8 +180,8 @@ def _title_score(lines: list[Line], i: int, start: int, why: list[str | None], m
             continue
         short_label = lines[j].words <= 3 and not lines[j].sentence_end
         score -= 0.15 if why[j] in _NOT_TITLE or why[j] == "menu or link list" else (0.3 if short_label else 1.0)
-    if i >= start:
-        score -= 3
+    if i >= start:  # inside the body run: less likely the more text comes before it
+        score -= 3 + BODY_BEFORE_COST * sum(lines[j].words for j in range(start, i) if why[j] is None)
     return score
 
 
