@@ -186,8 +186,8 @@ def _bisect_idx(doc: Any, offset: int) -> int:
 
 
 def _linked(cue: Any, inner: list[Any], inner_ids: set[int]) -> bool:
-    if any(a.i in inner_ids for a in cue.ancestors):
-        return True
+    if cue.head.i in inner_ids and cue.dep_ not in ("relcl", "acl", "amod", "compound"):
+        return True  # '“...,” he said' parsed with 'said' under the quotation
     roots = [t for t in inner if t.head.i not in inner_ids or t.head.i == t.i]
     return any(governs(cue, t) for t in roots)
 

@@ -191,6 +191,8 @@ _RELATIVE = {"who", "which", "that", "whom"}
 
 
 def _verb_subject(verb: Any, depth: int, skip: Any = None) -> Any | None:
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+        return verb.head  # 'Said Ellis: ...' parsed as a name
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj") and (skip is None or not skip(child)):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
