@@ -6,7 +6,7 @@ Pure regex + stdlib so cleaning stays fast: dateparser is not needed for these
 fixed shapes. Month names and labels cover the major European languages."""
 from __future__ import annotations
 
-import re
+from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -39,10 +39,11 @@ TZ_OFFSETS = {
 _US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
              "PT": "America/Los_Angeles"}
 _TZ = r"(?P<tz>(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|" + "|".join(
-    sorted(list(TZ_OFFSETS) + list(_US_ZONES), key=len, reverse=True)) + r")\b"
+    sorted(list(TZ_OFFSETS) + list(_US_ZONES), key=len, reverse=True)) + r")(?-i:(?![a-z]))(?!\d)"
 _CLOCK = r"(?P<h>\d{1,2})[:.h](?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
 _TIME_AFTER = r"(?:\s*(?:,|at|um|à|a las|alle|às|в|@|-|–|—|\||·)?\s*" + _CLOCK + r"(?:\s*\(?" + _TZ + r"\)?)?)?"
-_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+# A year is not followed by another digit, unless a clock is glued to it ('NOV 20 20194:29 AM').
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _PATTERNS = [
     # 2019-11-18T23:30:00Z, 2019-11-20 14:35:08
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<h>[0-2]\d):(?P<mi>[0-5]\d)"
