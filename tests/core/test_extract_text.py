@@ -143,6 +143,41 @@ def test_numbered_list_kept():
     assert all(item in body_texts(art) for item in items)
 
 
+def test_bulleted_list_and_code_block_kept():
+    bullets = ["+ Added night buses", "+ Added a route to the airport", "+ Removed the old depot stop"]
+    code = ["fetch('/buses').then(function(res) {", "  return res.json();", "});"]
+    art = extract_text(standard_page(P[0], *bullets, P[1], "The timetable can be read like this:", code, P[2]),
+                       "t.txt")
+    body = body_texts(art)
+    assert all(b in body for b in bullets)
+    kinds = {b.text: b.kind for b in art.blocks}
+    assert all(kinds.get(line.strip()) == "preformatted" for line in code)
+
+
+def test_caption_glued_to_its_credit_and_key_points_box_are_cut():
+    caption = "The mayor speaks to residents outside the depot on Tuesday morning before the vote"
+    art = extract_text(page(MENU, "Council extends bus programme for another year", "By Jane Doe",
+                            ["KEY POINTS", "The service will run for another year.", "More routes may follow."],
+                            P[0], [caption, "Jane Doe | Getty Images"], *P[1:]), "t.txt")
+    assert body_texts(art) == P
+    assert why(art, caption) == "photo caption or credit"
+    assert why(art, "More routes may follow.") == "summary box above the article"
+
+
+def test_author_box_after_the_body_is_cut():
+    bio = ("Jane Doe is a transport reporter who has covered the city council for ten years and lives "
+           "near the old bus depot with her family and two cats.")
+    art = extract_text(standard_page(*P, "Jane Doe", bio), "t.txt")
+    assert body_texts(art) == P
+    assert why(art, "Jane Doe") == "author box"
+
+
+def test_chinese_and_japanese_furniture():
+    assert furniture("ツイート", 1) == "share or follow link"
+    assert furniture("广告", 1) == "advertisement"
+    assert section_start("【関連記事】") == "related"
+
+
 def test_subheading_and_one_line_quote_kept_between_paragraphs():
     art = extract_text(standard_page(P[0], P[1], "What happens next", P[2], "“We are delighted.”", P[3]),
                        "t.txt")
