@@ -89,7 +89,7 @@ def name_evidence(forms: Counter, unsure: int = 0) -> Counter:
         alias = _alias_keys().get(name_key(form))
         if alias:
             evidence[alias[1]] = max(evidence[alias[1]], 6.0)
-        if form.lower() in gz.known_orgs():
+        if form.replace("’", "'").lower() in gz.known_orgs():
             evidence["ORG"] = max(evidence["ORG"], 6.0)
     heads = {head_word(f) for f in forms if " " in f}
     given = any(_starts_with_given_name(f) for f in forms)

@@ -148,11 +148,19 @@ def _breaks(doc: Any, i: int, start: int, label: str | None) -> bool:
         return True
     if tok.text in _SPLIT_PUNCT and (tok.whitespace_ or doc[i - 1].whitespace_):
         return True
+    if tok.text == "/" or (tok.text in ("-", "–") and i > start and i + 1 < len(doc)
+                           and _place_or_alias(doc[start:i].text) and _place_or_alias(doc[i + 1].text)):
+        return True  # 'Mark Von Holden/Invision/AP', 'US-China'
     if tok.lower_ in ("and", "&") and i > start and (label in ("PLACE", "PERSON") or gz.place_kind(doc[start:i].text)):
         return True
     word = tok.text
     return (i > start and word[:1].islower() and word.isalpha() and bool(doc[i - 1].whitespace_)
             and word.lower() not in gz.CONNECTORS and word.lower() not in gz.ORG_HEADS)
+
+
+def _place_or_alias(text: str) -> bool:
+    alias = gz.aliases().get(text.lower())
+    return gz.place_kind(text) in gz.FINDABLE_PLACE_KINDS or bool(alias and alias[1] == "PLACE")
 
 
 def _possessive_splits(doc: Any, start: int, i: int) -> bool:
@@ -174,6 +182,8 @@ def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, 
     """Drop a leading 'the', titles and trailing possessive or punctuation;
     a person's name starts at its given name ('Browns DL Sheldon Richardson')."""
     title = False
+    if doc[start:end].text.replace("’", "'").lower() in gz.known_orgs():
+        return start, end, False  # "Lowe's", "McDonald's"
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in ("and", "&", "of", "the") or _is_number(doc[end - 1])
                            or (end - start > 1 and doc[end - 1].lower_ in gz.MONTHS)
@@ -239,11 +249,21 @@ def is_name(doc: Any, span: Span) -> bool:
         return False
     if doc[span.tok_start].lower_ in _NAMED_EVENTS and span.tok_end - span.tok_start > 1:
         return False  # 'Storm Ciarán', 'Operation Inherent Resolve'
+    if _credit(doc, span.tok_start, span.tok_end):
+        return False  # 'Photo by Richard Shotwell/Invision/AP'
     if _modifier_compound(doc, span.tok_end):
         return bool(gz.place_kind(text))  # 'Russia-backed forces': only a known place counts
     if span.tok_end - span.tok_start == 1:
         return single_word_is_name(doc, doc[span.tok_start])
     return True
+
+
+def _credit(doc: Any, start: int, end: int) -> bool:
+    """A photo credit: 'Photo by ...', 'Mark Von Holden/Invision/AP'."""
+    before = {t.lower_ for t in doc[max(0, start - 3):start]}
+    slash = (start > 0 and doc[start - 1].text == "/") or (end < len(doc) and doc[end].text == "/")
+    return slash or bool(before & {"photo", "photograph", "photos", "image", "images", "credit", "courtesy",
+                                   "illustration"})
 
 
 def _modifier_compound(doc: Any, end: int) -> bool:
@@ -257,6 +277,8 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
     Minister') or a capitalised common word at the start of a sentence."""
     if (tok.is_stop and not tok.text.isupper()) or tok.text.upper() in _NOT_NAMES:
         return False
+    if tok.text.isupper() and len(tok.text) >= 4 and tok.lower_ in lower_words(doc):
+        return False  # 'POINT', 'ADVERTISEMENT': a shouted common word
     if gz.place_kind(tok.text) or tok.lower_ in gz.known_orgs():
         return True
     if tok.tag_ in ("JJ", "JJR", "JJS") or tok.ent_type_ == "NORP":

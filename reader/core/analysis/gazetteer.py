@@ -53,7 +53,7 @@ motors industries laboratories labs technologies systems studios records
 church mission hospital clinic center centre council cabinet government
 administration regime command brigade battalion regiment militia
 tech platforms railway railways railroad league united fc rovers athletic wanderers
-albion hotspur cup exchange infirmary
+albion hotspur cup exchange infirmary productions entertainment media
 """.split())
 # Last words that make a name a place ("Golan Heights", "Gaza Strip").
 PLACE_HEADS = frozenset("""
@@ -116,7 +116,7 @@ def aliases() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def known_orgs() -> frozenset[str]:
     """Lower-cased names of well-known organisations."""
-    return frozenset(name.lower() for name in _lines("orgs.txt"))
+    return frozenset(name.replace("’", "'").lower() for name in _lines("orgs.txt"))
 
 
 @lru_cache(maxsize=1)
