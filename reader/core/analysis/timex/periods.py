@@ -141,7 +141,10 @@ def _relative_unit(word: str, unit: str, low: str, ctx: Context) -> Point | str 
     if unit in ("quarter", "period"):
         return _relative_quarter(word, unit, low, ctx)
     delta = _DELTA.get(word, 0)
-    anaphoric = word in _ANAPHORIC or word == "the"
+    anaphoric = word in _ANAPHORIC or word == "the" or unit == "day" and re.search(r"\bthe next\b", low)
+    around = re.search(r"\b(?:day|week|month|year) (before|after)$", low)
+    if around:                            # "the day before": one unit from the day being told
+        delta = -1 if around.group(1) == "before" else 1
     if anaphoric and anchor is not None and _usable_anchor(anchor, granularity):
         base = anchor.day
     elif ctx.reference is not None:

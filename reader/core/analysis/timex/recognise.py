@@ -96,7 +96,7 @@ PATTERNS: dict[str, str] = {
     # "this year", "the past week", "earlier this month", "the end of the year", "the current fiscal year"
     "relative": rf"(?:(?:{_EDGE}|early|late|earlier|later|sometime|mid)[\s-]+(?:in\s+)?)?"
                 rf"(?:{_REL}|the)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?"
-                r"(?:day|weekend|week|month|year|decade|century|fortnight)(?!-)(?:'s)?"
+                r"(?:day|weekend|week|month|year|decade|century|fortnight)(?!-)(?:'s|\s+(?:before|after)(?=\s*[,.;:!?)]))?"
                 r"|(?:the\s+)?full\s+(?:fiscal\s+)?year(?!-)",
     "relative_bare": rf"(?:(?:{_EDGE}|early|late|earlier|later|sometime)\s+(?:in\s+)?)"
                      r"(?:(?:the|this|that)\s+)?(?:day|week|month|year|decade)(?!-)",
@@ -253,6 +253,10 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
         return False
     if name == "year_short" and _previous_word(text, start) not in _YEAR_PREPOSITIONS:
         return False
+    if name == "year" and re.match(r"\s*(?:GMT|UTC|hrs|hours|h\b|local time|Zulu)", after):
+        return False  # "1900 GMT" is a time of day
+    if _title_case_name(text, start, end):
+        return False
     if name == "year" and re.fullmatch(r"\d{4}", word) and not 1900 <= int(word) <= 2099 and not (
             _previous_word(text, start) in _YEAR_PREPOSITIONS + ("year", "circa", "c.", "around")
             or re.match(r"\s*(?:AD|BC|BCE|CE)\b", after)):
@@ -309,6 +313,14 @@ def _name_like(text: str, start: int, end: int) -> bool:
     following = re.match(r"\s+([A-Z][a-z])", text[end:end + 4])
     sentence_start = start == 0 or re.search(r"(?:^|[.!?:\"“”]\s*|\n)\s*$", text[max(0, start - 3):start])
     return bool(following) or not sentence_start and len(words) == 1 and words[0][:1].isupper()
+
+
+def _title_case_name(text: str, start: int, end: int) -> bool:
+    """'This Week with David Brinkley': two or more capitalised words inside a sentence."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or all(w.isupper() for w in words):
+        return False
+    return not (start == 0 or re.search(r"(?:^|[.!?:\"“”]\s*|\n)\s*$", text[max(0, start - 3):start]))
 
 
 def _seasonal(text: str, start: int) -> bool:
