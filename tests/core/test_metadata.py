@@ -58,6 +58,7 @@ def test_labels_say_published_or_updated():
     ("5:45 AM PST 11/19/2019 by Patrick Shanley", ["Patrick Shanley"]),
     ("by: Laurie Oakes", ["Laurie Oakes"]),
     ("Par Sébastien Farcis", ["Sébastien Farcis"]),
+    ("By Sandee LaMotte, CNN", ["Sandee LaMotte"]),
 ])
 def test_bylines(line, names):
     assert parse_byline(line) == names

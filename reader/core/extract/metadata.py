@@ -260,6 +260,8 @@ def parse_byline(line: str) -> list[str] | None:
             parts.pop()
         while parts and _NOT_NAME.match(parts[0]):
             parts.pop(0)
+        if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5:
+            continue  # 'By Jane Doe, CNN': the outlet, not an author
         if parts and parts[0][0].isupper():
             names.append(" ".join(parts).strip(" ,.-–—|"))
     return [n for n in names if n] or None
