@@ -1,13 +1,13 @@
 """Where the article body is: one dense run of lines.
 
-Lines between furniture form segments. The core is the richest segment
-(text words, earlier segments preferred: the article comes before the
-comments, teasers and footers). The body grows from the core over its
-neighbours, left and right, for as long as what a segment adds (its words,
-weighted by how much of its vocabulary the core shares) outweighs the
-furniture crossed to reach it, like Kadane's maximum run but anchored at the
-core. A comments header after the core ends the body; a related-stories
-header costs extra."""
+Lines between furniture form segments. Kadane's maximum run over segments
+(their text words, less for later ones, minus the furniture between them)
+finds the densest stretch; its richest segment is the core. The body then
+grows from the core line by line, left and right, for as long as the text
+gained (weighted by how much of its vocabulary the core shares: teasers for
+other stories share little) outweighs the furniture and short lines crossed.
+A comments header after the core ends the body; after a related-stories
+header, text counts half."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,12 +20,11 @@ RELATED_COST = 12.0  # crossing a 'Related stories' header (after the body)...
 RELATED_DAMP = 0.5  # ...and what follows it counts half
 SIM_FLOOR, SIM_FULL = 0.12, 0.30  # vocabulary shared with the core: 0 weight .. full weight
 SMALL_VOCAB = 6  # too few content words to judge the topic
-SMALL_WEIGHT = 0.3
-LEAD_WEIGHT = 0.5
-CORE_VOCAB = 40
-TOPIC_LINES = 10**9  # with this many lines, only words that recur across them count as topic
+SMALL_WEIGHT = 0.3  # ... so it counts this much
+LEAD_WEIGHT = 0.5  # prose above the core counts at least this much (teasers come after articles)
+CORE_VOCAB = 40  # a core with fewer content words borrows those of its whole run
 MIN_BODY = 50.0  # text words before a comments header for it to end the body
-COMMENTS_DAMP = 0.2  # a core with fewer content words borrows those of its run
+COMMENTS_DAMP = 0.2  # past that header, text counts this much
 
 
 @dataclass
@@ -54,18 +53,12 @@ def body_region(lines: list[Line], v) -> tuple[int, int]:
 
 
 def _vocab(lines: list[Line], segments: list[Segment]) -> set[str]:
-    """The topic words: content words used in two or more lines (a word used
-    once is as likely chance as topic); all of them when there are few lines."""
-    seen: set[str] = set()
-    again: set[str] = set()
-    count = 0
+    """The content words of the text lines of `segments`."""
+    out: set[str] = set()
     for seg in segments:
         for i in seg.text_lines:
-            words = lines[i].vocab
-            again |= seen & words
-            seen |= words
-            count += bool(words)
-    return again if count >= TOPIC_LINES else seen
+            out |= lines[i].vocab
+    return out
 
 
 def _densest_run(segments: list[Segment], n: int) -> tuple[int, int]:
