@@ -247,9 +247,3 @@ def _sentence_index(doc: Any):
         return bisect.bisect_right(starts, offset) - 1
 
     return index
-
-
-def reference_day(reference: datetime | date | None) -> date | None:
-    if isinstance(reference, datetime):
-        return reference.date()
-    return reference

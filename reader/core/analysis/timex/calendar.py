@@ -85,16 +85,3 @@ def year_for(ref: date, month: int, day: int | None, direction: int) -> int:
         return min(y for y, _, end in candidates if end >= ref)
     best = min(candidates, key=lambda c: 0 if c[1] <= ref <= c[2] else min(abs((c[1] - ref).days), abs((c[2] - ref).days)))
     return best[0]
-
-
-def start_of(day: date, granularity: str) -> date:
-    """The first day of the unit containing `day`."""
-    if granularity == "W":
-        return day - timedelta(days=day.isoweekday() - 1)
-    if granularity == "M":
-        return day.replace(day=1)
-    if granularity == "Q":
-        return date(day.year, 3 * (quarter(day) - 1) + 1, 1)
-    if granularity == "Y":
-        return date(day.year, 1, 1)
-    return day

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .calendar import quarter, shift, weekday_near, year_for
-from .lexicon import DAY_PARTS, MONTHS, ONES, ORDINALS, SEASONS, TENS, WEEKDAYS, spelled_year
+from .calendar import shift, weekday_near, year_for
+from .lexicon import DAY_PARTS, MONTHS, ONES, ORDINALS, TENS, WEEKDAYS, spelled_year
+from .cues import direction, relative_year
 from .normalise import Context, Timex
+from .periods import period
 from .values import Point
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -21,36 +23,15 @@ _YEAR = re.compile(r"(?<![\d$.,])(1\d{3}|20\d\d|21\d\d)(?![\d,]\d)")
 _SHORT_YEAR = re.compile(r"(?:^|\s|fy\s?)'(\d\d)\b(?!s)|\bfy\s?(\d\d)\b")
 _SPELLED = re.compile(r"\b(?:nineteen|eighteen|twenty|two thousand)[\w\s-]*")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)\b")
-_QUARTER = re.compile(r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?quarter"
-                      r"|\bq([1-4])\b|\b([1-4])q\b")
-_HALF = re.compile(r"\b(first|second|latter|last|back|front)\s+half\b|\bh([12])\b")
-_SEASON = re.compile(r"\b(spring|summer|fall|autumn|winter)\b")
 _DECADE = re.compile(r"(?<![\d$])(1\d|20)?(\d)0'?s\b|'(\d)0s\b|\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")
 _CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century|\b([a-z]+(?:[\s-]first)?)[\s-]+century|\b(this|last|next|past|previous)\s+century")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d\d))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\b(\d{1,2})[:.](\d\d)\b|\b(noon|midnight|midday)\b"
                     r"|\b(\d{1,2}|[a-z]+)\s+o'clock")
 _PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight|dawn|dusk|midday|lunchtime)\b")
 _DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow)\b|the day (before yesterday|after tomorrow)|\b(last) night\b")
-_REL_UNIT = re.compile(
-    r"\b(this past|this coming|this|last|next|past|coming|previous|following|current|present|latest|upcoming|"
-    r"preceding|same|prior|that|the|most recent|recent)\s+(?:full\s+)?(?:(?:fiscal|calendar|financial|school|academic)\s+)?"
-    r"(day|weekend|week|month|quarter|period|year|decade|century|fortnight)\b")
-_EDGE_UNIT = re.compile(r"\b(?:year|month|week|quarter)[-\s]end\b|\byear's end\b|\bmid-?year\b|"
-                        r"\b(?:early|late|mid|earlier|later|sometime)\s+(?:in\s+)?(?:the\s+)?(day|week|month|year)\b")
-_YEAR_AGO = re.compile(r"\byear[-\s](?:ago|earlier|before)\b|\b(?:a|one) year (?:ago|earlier)\b|\blast year\b|\bprevious year\b"
-                       r"|\bcorresponding\b|\bcomparable\b")
 _TEMPORAL = re.compile(r"\b(?:day|week|weekend|month|quarter|year|decade|century|today|tonight|yesterday|"
                        r"tomorrow|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|"
                        r"friday|saturday|sunday|" + _MONTH_RE + r")\b")
-_DELTA = {"this": 0, "current": 0, "present": 0, "same": 0, "that": 0, "the": 0, "this past": -1,
-          "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "latest": -1,
-          "most recent": -1, "recent": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1,
-          "this coming": 1}
-_ANAPHORIC = ("previous", "following", "same", "that", "preceding", "prior")
-_GRAN = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "period": "Q",
-         "year": "Y", "decade": "DE", "century": "CE", "fortnight": "W"}
-
-
 def calendar(low: str, ctx: Context) -> Timex | None:
     """A date or time value for `low` (lower-cased, cleaned), or None."""
     for reader in (_iso, _decade, _century):
@@ -192,31 +173,9 @@ def _explicit_year(low: str, ctx: Context) -> int | None:
     return None
 
 
-def _relative_year(low: str, ctx: Context) -> int | None:
-    match = re.search(r"\b(this|last|next|that|the previous|the following|the same|the current|the present|the past)\s+(?:fiscal\s+|calendar\s+)?year\b", low)
-    if not match:
-        return None
-    word = match.group(1).replace("the ", "")
-    if word in ("that", "same", "previous", "following") and ctx.anchor is not None:
-        base = ctx.anchor.day.year
-    elif ctx.reference is not None:
-        base = ctx.reference.year
-    else:
-        return None
-    return base + _DELTA.get(word, 0)
-
-
-def _direction(low: str, ctx: Context, default: int = -1) -> int:
-    if re.search(r"\b(?:last|past|previous|preceding|this past|earlier)\b", low):
-        return -1
-    if re.search(r"\b(?:next|coming|following|upcoming|this coming)\b", low):
-        return 1
-    return {"past": -1, "future": 1}.get(ctx.tense, default)
-
-
 def _month_day(low: str, month: int, year: int | None, ctx: Context) -> Point | None:
     day = _day_of_month(low)
-    year = year or _relative_year(low, ctx)
+    year = year or relative_year(low, ctx)
     if year is None:
         if ctx.reference is None:
             return None
@@ -233,17 +192,17 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
     ref = ctx.reference
     if re.search(r"\bthis\b", low) and not re.search(r"\bthis (?:past|coming)\b", low):
         return ref.year
-    direction = _direction(low, ctx, default=0 if day or ctx.tense == "present" else -1)
+    way = direction(low, ctx, default=0 if day or ctx.tense == "present" else -1)
     if re.search(r"\b(?:last|next|this past|this coming)\b", low) and not day:
         # "last April" is never the current month
         first = date(ref.year, ref.month, 1)
-        ref = first - timedelta(days=1) if direction < 0 else shift(first, "M", 1)
-    elif direction < 0 and ctx.tense == "past" and day:
+        ref = first - timedelta(days=1) if way < 0 else shift(first, "M", 1)
+    elif way < 0 and ctx.tense == "past" and day:
         # a past verb rarely governs a date weeks ahead: that is a scheduled event reported
         ahead = year_for(ref, month, day, 1)
         if (date(ahead, month, min(day, 28)) - ref).days <= _PAST_SLACK:
             return ahead
-    return year_for(ref, month, day, direction)
+    return year_for(ref, month, day, way)
 
 
 _PAST_SLACK = 30
@@ -309,8 +268,6 @@ def _weekday_day(low: str, ctx: Context) -> Point | None:
 
 # --- quarters, halves, seasons, years and relative units ------------------------------
 def _period(low: str, year: int | None, ctx: Context) -> Point | str | None:
-    from .periods import period
-
     return period(low, year, ctx)
 
 

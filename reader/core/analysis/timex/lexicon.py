@@ -35,14 +35,6 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "twentieth": 20, "twenty-first": 21, "twenty first": 21, "thirtieth": 30,
             "last": -1, "final": -1}
 
-# unit word -> (TIMEX3 duration letter, is a time-of-day unit, granularity name)
-UNITS = {
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
-    "day": ("D", False), "night": ("D", False), "week": ("W", False),
-    "weekend": ("WE", False), "fortnight": ("W", False), "month": ("M", False),
-    "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False),
-    "century": ("CE", False), "millennium": ("ML", False), "season": ("S", False),
-}
 
 # --- regex fragments (used with re.I unless said otherwise) ------------------
 _MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|"
@@ -52,7 +44,6 @@ MONTH = rf"(?:{_MONTH_NAMES}|(?:{_MONTH_ABBR})\.?)"
 # Capitalised month, for case-sensitive use in running text.
 MONTH_CAP = rf"(?:{_MONTH_NAMES}|(?:{_MONTH_ABBR})\.|(?:{_MONTH_ABBR})(?=\s+\d))"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-WEEKDAY_ABBR = r"(?:(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _NUM_WORD = "|".join(sorted(list(ONES) + list(TENS), key=len, reverse=True))
 NUM_WORDS = rf"(?:(?:{'|'.join(TENS)})[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORD})"

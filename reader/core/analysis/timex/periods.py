@@ -8,8 +8,7 @@ import re
 from datetime import date, timedelta
 
 from .calendar import quarter, shift, weekday_near
-from .calendar_expr import (_ANAPHORIC, _DELTA, _EDGE_UNIT, _GRAN, _HALF, _QUARTER, _REL_UNIT, _SEASON,
-                            _YEAR_AGO, _direction, _relative_year)
+from .cues import ANAPHORIC, DELTA, EDGE_UNIT, GRAN, HALF, QUARTER, REL_UNIT, SEASON, YEAR_AGO, relative_year
 from .lexicon import SEASONS
 from .normalise import Context
 from .values import Point
@@ -26,7 +25,7 @@ def period(low: str, year: int | None, ctx: Context) -> Point | str | None:
             return found
     if year is not None:
         return _in_year(low, year, ctx)
-    year_rel = _relative_year(low, ctx)
+    year_rel = relative_year(low, ctx)
     if year_rel is not None and not re.search(r"\b(?:quarter|period)\b", low):
         return Point(date(year_rel, 1, 1), "Y")
     return _relative(low, ctx)
@@ -58,7 +57,7 @@ def _pick_year(ctx: Context, start_month: int, low: str, months: int = 3) -> int
 
 
 def _quarter(low: str, year: int | None, ctx: Context) -> Point | None:
-    match = _QUARTER.search(low)
+    match = QUARTER.search(low)
     if not match:
         return None
     if match.group(1) in ("last", "final") and not re.search(r"\bthe\b|\bof\b|'s\b", low):
@@ -66,35 +65,35 @@ def _quarter(low: str, year: int | None, ctx: Context) -> Point | None:
     number = _QUARTER_NUMBER.get(match.group(1) or "") or int(match.group(2) or match.group(3) or 0)
     if not number:
         return None
-    explicit = year or _relative_year(low, ctx)
+    explicit = year or relative_year(low, ctx)
     if explicit is None:
         explicit = _pick_year(ctx, 3 * number - 2, low)
         if explicit is None:
             return None
-        if _YEAR_AGO.search(low):
+        if YEAR_AGO.search(low):
             explicit -= 1
     return Point(date(explicit, 3 * number - 2, 1), "Q")
 
 
 def _half(low: str, year: int | None, ctx: Context) -> Point | None:
-    match = _HALF.search(low)
+    match = HALF.search(low)
     if not match:
         return None
     if re.search(r"\b(?:decade|century|\d0s)\b", low):
         return None
     number = 1 if (match.group(1) in ("first", "front") or match.group(2) == "1") else 2
-    explicit = year or _relative_year(low, ctx)
+    explicit = year or relative_year(low, ctx)
     if explicit is None:
         explicit = _pick_year(ctx, 6 * number - 5, low, 6)
     return None if explicit is None else Point(date(explicit, 6 * number - 5, 1), "H")
 
 
 def _season(low: str, year: int | None, ctx: Context) -> Point | None:
-    match = _SEASON.search(low)
+    match = SEASON.search(low)
     if not match:
         return None
     code = SEASONS[match.group(1)]
-    explicit = year or _relative_year(low, ctx)
+    explicit = year or relative_year(low, ctx)
     back = re.search(r"\b(that|the same|the following|the next|the previous|the preceding)\s+(?:spring|summer|fall|autumn|winter)", low)
     if explicit is None and back and ctx.anchor is not None:
         explicit = ctx.anchor.day.year + {"the following": 1, "the next": 1, "the previous": -1,
@@ -123,25 +122,25 @@ def _season(low: str, year: int | None, ctx: Context) -> Point | None:
 def _relative(low: str, ctx: Context) -> Point | str | None:
     if re.search(r"year[-\s](?:ago|earlier)|\b(?:corresponding|comparable)\b", low):
         return _year_ago(ctx, quarter_only=bool(re.search(r"\b(?:quarter|period)\b", low)))
-    match = _REL_UNIT.search(low)
+    match = REL_UNIT.search(low)
     if match:
         return _relative_unit(match.group(1), match.group(2), low, ctx)
-    match = _EDGE_UNIT.search(low)
+    match = EDGE_UNIT.search(low)
     if match and ctx.reference is not None:
         unit = match.group(1) or low.split("-")[0].split()[-1].replace("year's", "year").replace("mid", "year")
-        granularity = _GRAN.get(unit.strip(), "Y")
+        granularity = GRAN.get(unit.strip(), "Y")
         base = ctx.anchor if unit == "day" and ctx.anchor is not None and ctx.anchor.granularity == "D" else Point(ctx.reference, "D")
         return Point(base.day, granularity)
     return None
 
 
 def _relative_unit(word: str, unit: str, low: str, ctx: Context) -> Point | str | None:
-    granularity = _GRAN[unit]
+    granularity = GRAN[unit]
     anchor = ctx.anchor
     if unit in ("quarter", "period"):
         return _relative_quarter(word, unit, low, ctx)
-    delta = _DELTA.get(word, 0)
-    anaphoric = word in _ANAPHORIC or word == "the" or unit == "day" and re.search(r"\bthe next\b", low)
+    delta = DELTA.get(word, 0)
+    anaphoric = word in ANAPHORIC or word == "the" or unit == "day" and re.search(r"\bthe next\b", low)
     around = re.search(r"\b(?:day|week|month|year) (before|after)$", low)
     if around:                            # "the day before": one unit from the day being told
         delta = -1 if around.group(1) == "before" else 1
@@ -181,7 +180,7 @@ def _weekend(base: date, word: str, ctx: Context) -> Point:
 def _relative_quarter(word: str, unit: str, low: str, ctx: Context) -> Point | None:
     anchor = ctx.anchor
     ref = ctx.reference
-    if _YEAR_AGO.search(low) and not re.search(r"\blast year's\b", low) or re.search(r"year-(?:ago|earlier)", low):
+    if YEAR_AGO.search(low) and not re.search(r"\blast year's\b", low) or re.search(r"year-(?:ago|earlier)", low):
         return _year_ago(ctx, quarter_only=True)
     current = Point(date(ref.year, 3 * quarter(ref) - 2, 1), "Q") if ref else None
     if re.search(r"\blast year's\b", low) and current is not None:
