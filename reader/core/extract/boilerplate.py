@@ -7,7 +7,7 @@ not the article (comments, related stories, author box), which the
 classifier uses to end the body."""
 from __future__ import annotations
 
-import re
+from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 
 _I = re.IGNORECASE
 
@@ -173,10 +173,12 @@ _CREDIT = re.compile(
     \b(?:photo|image|picture|foto|credit)s?\s*©|
     (?:credit|courtesy|photograph|photo|image|illustration)\s*(?:by|:|of)\s*[^.!?]{2,60}$|
     (?:getty(\ images)?|afp|reuters|ap\ photo|associated\ press|shutterstock|istock|epa|alamy|
-    pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$""",
+    pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$|
+    \bvia\ (?:ap|afp|reuters|getty(?:\ images)?|epa|dpa|bloomberg|zuma(?:\ press)?)\)?$|
+    \bfile\ (?:photo|image|picture)\b""",
     _I | re.X,
 )
-_CREDIT_WORDS = ("credit", "courtesy", "photo", "image", "illustration", "picture", "pic", "foto", "source",
+_CREDIT_WORDS = ("credit", "courtesy", "photo", "image", "illustration", "picture", "pic", "foto", "source", "via ",
                  "bild", "getty", "afp", "reuters", "ap ", "press", "shutterstock", "istock", "epa", "alamy",
                  "pa ", "bloomberg", "corbis", "rex", "dpa")
 
@@ -240,13 +242,14 @@ _NOTICE = re.compile(
     affiliate\ (?:commission|links?|partnerships?)|we\ may\ (?:earn|receive)\ (?:a\ )?(?:small\ )?commission|
     \b(?:this|our)\ (?:web)?site\b.{0,60}\b(?:uses|use\ of|reproduced|information\ provided|not\ intended)|
     may\ not\ be\ reproduced|without\ (?:the\ )?(?:prior\ )?written\ permission|
+    \bi\ agree\ (?:to|that)\b|
     datenschutz|mentions\ légales|política\ de\ (?:privacidad|cookies)|utilizziamo\ i\ cookie|
     nous\ utilisons\ des\ cookies|wir\ verwenden\ cookies|usamos\ cookies|utilizamos\ cookies""",
     _I | re.X,
 )
 
 
-_NOTICE_HINTS = ("cookie", "privacy", "terms ", "rights reserved", "trademark", "personal ",
+_NOTICE_HINTS = ("cookie", "privacy", "terms ", "rights reserved", "trademark", "personal ", "i agree",
                  "affiliate", "commission", "site", "reproduced", "permission", "datenschutz",
                  "légales", "política de")
 
