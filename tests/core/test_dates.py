@@ -57,6 +57,8 @@ def test_weekdays_follow_the_tense(text, tense, expected):
     ("mid-November", "past", "2021-11"),
     ("the winter of nineteen ninety-four", "", "1994-WI"),
     ("2022-07-01", "", "2022-07-01"),
+    ("7/13/2022", "", "2022-07-13"), ("13/07/2022", "", "2022-07-13"), ("13.07.2022", "", "2022-07-13"),
+    ("2022/07/13", "", "2022-07-13"),
 ])
 def test_months_and_days_get_the_right_year(text, tense, expected):
     assert value(text, tense) == expected
@@ -164,6 +166,7 @@ def spans(text: str) -> list[str]:
     ("They met last week and will meet again next month.", ["last week", "next month"]),
     ("in the mid-1990s and the 20th century", ["the mid-1990s", "the 20th century"]),
     ("for the past two years", ["the past two years"]),
+    ("filed on 13/07/2022 and 7/14/2022, version 3.5.2022b", ["13/07/2022", "7/14/2022"]),
 ])
 def test_recognised_extents_follow_timeml(text, expected):
     assert spans(text) == expected

@@ -73,16 +73,26 @@ def _iso(low: str, ctx: Context) -> Timex | None:
     match = re.fullmatch(r"(\d{4})-w(\d\d)(-we)?", low)
     if match:
         return Timex("date", f"{match.group(1)}-W{match.group(2)}" + ("-WE" if match.group(3) else ""))
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", low)
+    match = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})[/.](\d{2}|\d{4})", low)
     if match:
-        year = int(match.group(3))
+        year = int(match.group(4))
         if year < 100:
             year = _century_guess(year, ctx)
-        try:
-            return Timex("date", date(year, int(match.group(1)), int(match.group(2))).isoformat())
-        except ValueError:
-            return None
+        first, second = int(match.group(1)), int(match.group(3))
+        # month first (US) unless that cannot be, or the dots of day.month.year
+        month, day = (second, first) if first > 12 or match.group(2) == "." else (first, second)
+        return _date_value(year, month, day)
+    match = re.fullmatch(r"(\d{4})/(\d{1,2})/(\d{1,2})", low)
+    if match:
+        return _date_value(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     return None
+
+
+def _date_value(year: int, month: int, day: int) -> Timex | None:
+    try:
+        return Timex("date", date(year, month, day).isoformat())
+    except ValueError:
+        return None
 
 
 def _century_guess(two_digits: int, ctx: Context) -> int:

@@ -53,7 +53,9 @@ PATTERNS: dict[str, str] = {
     # "March 1996", "early September", "the middle of October", "last April", "June last year"
     "month": rf"(?:(?:{_EDGE}|{_REL})[\s-]+)?(?:{_EDGE}[\s-]+)?{_M}(?:,?\s+(?:of\s+)?{_ANY_YEAR}|\s+{_YEAR_REL})?",
     "iso_date": r"(?<!\d)(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?(?!\d)",
-    "us_date": r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d\d)(?![\d/])",
+    # 7/13/2022, 13/07/2022, 13.07.2022, 2022/07/13
+    "us_date": r"(?<![\d/.])(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d\d)"
+               r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d|(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/]|\.\d)",
     # "last Friday", "early Tuesday", "Saturday night", "Tuesday nights"
     "weekday": rf"(?:(?:{_REL}|early|late|earlier|later|the\s+(?:previous|following|next))\s+)?"
                rf"{_WD}(?:'s)?(?:\s+(?:{DAY_PART})s?)?",
@@ -142,7 +144,7 @@ COMPILED = {name: re.compile(rf"(?<![\w])(?=[\w'])(?:{pattern})", re.I) for name
 _UNIT_CORE = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni"
 CORES = {
     "month_day": MONTH_CAP, "day_month": MONTH_CAP, "month": MONTH_CAP,
-    "iso_date": r"\d{4}-\d\d", "us_date": r"\d/\d", "weekday": WEEKDAY, "weekday_plural": WEEKDAY,
+    "iso_date": r"\d{4}-\d\d", "us_date": r"\d[/.]\d", "weekday": WEEKDAY, "weekday_plural": WEEKDAY,
     "deictic": r"today|tonight|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night|overnight|midday",
     "clock": r"[ap]\.?\s?m\b|\d[:.]\d\d|noon|midnight|o'clock",
     "year": r"\d{4}|FY|nineteen|eighteen|twenty|two thousand", "year_short": r"'\d\d",
