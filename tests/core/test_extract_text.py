@@ -172,6 +172,14 @@ def test_author_box_after_the_body_is_cut():
     assert why(art, "Jane Doe") == "author box"
 
 
+def test_teaser_before_read_more_is_cut():
+    headline = "Another city doubles its tram network in record time"
+    teaser = "Engineers in the neighbouring region have finished the second line a year early, and the council there"
+    art = extract_text(standard_page(P[0], P[1], headline, teaser, "Read more", P[2], P[3]), "t.txt")
+    assert body_texts(art) == P[:4]
+    assert why(art, teaser) == why(art, headline) == "teaser for another story"
+
+
 def test_chinese_and_japanese_furniture():
     assert furniture("ツイート", 1) == "share or follow link"
     assert furniture("广告", 1) == "advertisement"

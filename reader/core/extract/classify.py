@@ -18,7 +18,7 @@ Passes, each explainable:
 Every line ends with a class and, when it is cut, the reason."""
 from __future__ import annotations
 
-import re
+from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from dataclasses import dataclass, field
 
 from .boilerplate import furniture, section_start, site_notice
@@ -44,6 +44,8 @@ _CODE = re.compile(r"[{};]\s*$|^\s*(?:[})\]]|//|/\*|#include|def |class |import 
                    r"var |let |const |function\b|(?:if|for|while|switch)\s*\(|\$ |>>> |<\/?[a-z][\w-]*[\s>])|"
                    r"^\s*[\w.$]+\s*(?:=|\+=|-=|=>)\s*\S|^\s*[\w.$]+\([^)]*\)\s*;?\s*$")
 _SUMMARY = re.compile(r"^\W*(?:key\s+points|points\s+clés|puntos\s+clave|das\s+wichtigste(?:\s+in\s+kürze)?)\W*$", re.I)
+_READ_MORE = re.compile(r"^\W*(?:read\s+more|continue\s+reading|read\s+on|weiterlesen|lire\s+la\s+suite|"
+                        r"leer\s+más|leia\s+mais|continua)\W*$", re.I)
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
 _DIGITS_OR_PAREN = set("0123456789(")
 
@@ -137,6 +139,13 @@ def _captions(lines: list[Line], v: Verdict) -> None:
         if v.why[i] == "photo caption or credit" and not lines[i].gap_before and v.why[i - 1] is None \
                 and lines[i - 1].words <= CAPTION_WORDS:
             v.cls[i - 1], v.why[i - 1] = BAD, "photo caption or credit"
+    for i in range(2, len(lines)):
+        # 'Headline / Its first words, cut off / Read more': a teaser for another story.
+        if v.why[i] == "navigation" and _READ_MORE.match(lines[i].text) and v.why[i - 1] is None \
+                and not lines[i - 1].sentence_end and lines[i - 1].words >= 8:
+            v.cls[i - 1], v.why[i - 1] = BAD, "teaser for another story"
+            if v.why[i - 2] is None and not lines[i - 2].sentence_end and lines[i - 2].words <= 20:
+                v.cls[i - 2], v.why[i - 2] = BAD, "teaser for another story"
     for i, line in enumerate(lines):
         if line.words <= 3 and _SUMMARY.match(line.text):
             v.cls[i], v.why[i] = BAD, "summary box above the article"
