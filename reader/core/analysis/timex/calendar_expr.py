@@ -204,9 +204,9 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
         return ref.year
     way = direction(low, ctx, default=0 if day or ctx.tense == "present" else -1)
     if re.search(r"\b(?:last|next|this past|this coming)\b", low) and not day:
-        # "last April" is never the current month
+        # "last April" is neither this month nor last month (that would be "last month")
         first = date(ref.year, ref.month, 1)
-        ref = first - timedelta(days=1) if way < 0 else shift(first, "M", 1)
+        ref = shift(first, "M", -1) - timedelta(days=1) if way < 0 else shift(first, "M", 1)
     elif way < 0 and ctx.tense == "past" and day:
         # a past verb rarely governs a date weeks ahead: that is a scheduled event reported
         ahead = year_for(ref, month, day, 1)

@@ -47,7 +47,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _NUM_WORD = "|".join(sorted(list(ONES) + list(TENS), key=len, reverse=True))
 NUM_WORDS = rf"(?:(?:{'|'.join(TENS)})[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORD})"
-NUMBER = (rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|one\s+and\s+a\s+half|{NUM_WORDS}(?:\s+hundred)?|a\s+hundred|"
+NUMBER = (rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|one\s+and\s+a\s+half|{NUM_WORDS}(?:\s+(?:hundred|thousand))?|a\s+hundred|"
           r"a\s+thousand|a\s+couple\s+of|a\s+couple|a\s+dozen|a\s+half|half\s+a|half\s+an)")
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|a\s+couple\s+of)"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"

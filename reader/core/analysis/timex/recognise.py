@@ -73,7 +73,7 @@ PATTERNS: dict[str, str] = {
     # "2022", "fiscal 1989", "the end of 1990", "mid-1996", "the summer of 2014"
     "year": rf"(?:(?:{_EDGE}|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)[\s-]+)?"
             rf"(?:(?:the\s+)?(?:fiscal|calendar|financial|model|tax|school|academic)(?:\s+year)?\s+)?"
-            rf"(?:{_YR}|FY\s?'?\d\d(?:\d\d)?\b|(?:the\s+year\s+)?{_SPELLED_YEAR}(?=\W*$|\s*[,.;)]|\s+(?:and|or|to|when|through|before|after)\b))",
+            rf"(?:{_YR}|FY\s?'?\d\d(?:\d\d)?\b|the\s+year\s+{_SPELLED_YEAR}|{_SPELLED_YEAR}(?=\W*$|\s*[,.;)]|\s+(?:and|or|to|when|through|before|after)\b))",
     "year_short": r"(?<![\w'])'\d\d\b(?!s)",
     "decade": rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:{_EDGE}\s+)?(?:the\s+)?)?"
               r"(?:(?<![\d$])(?:1[0-9]|20)?\d0'?s\b|'\d0s\b|(?-i:the\s+)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
