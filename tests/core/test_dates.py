@@ -248,3 +248,19 @@ def test_scheduled_dates_after_a_past_verb_point_forward():
     assert found["Dec. 1"] == ("1989-12-01", "date")
     assert found["Nov. 10"] == ("1989-11-10", "date")
     assert found["December"] == ("1989-12", "date")
+
+
+def test_find_dates_without_parse_or_entities():
+    """A pipeline without parser or NER (e.g. a trimmed model) still finds and resolves dates."""
+    import spacy
+
+    from reader.core.analysis.dates import find_dates
+    from reader.core.analysis.layout import Layout
+    from reader.core.models import Block
+
+    layout = Layout.of([Block("paragraph", "Ukraine said Wednesday it would act in July"),
+                        Block("paragraph", "2022. Since 2014, nothing.")])
+    found = [(d.text, d.value, d.block) for d in find_dates(spacy.blank("en")(layout.text), layout,
+                                                           datetime(2022, 7, 13))]
+    assert found == [("Wednesday", "2022-07-13", 0), ("July", "2022-07", 0), ("2022", "2022", 1),
+                     ("2014", "2014", 1)]

@@ -33,7 +33,7 @@ _ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s
 def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[DateRef]:
     """Every date/time expression in the analysed text, in order, with its value."""
     text = layout.text
-    spans = _merge(_outside_names(recognise(text), doc), _model_spans(doc, text))
+    spans = _merge(_outside_names(_rule_spans(layout), doc), _model_spans(doc, text))
     ref_day = reference.date() if reference is not None else _latest_explicit_day(spans, text)
     out: list[DateRef] = []
     anchor: Point | None = None
@@ -63,6 +63,14 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
 _ANAPHORIC = re.compile(r"\b(?:earlier|later|before|after|ago|year-ago|year-earlier|previous|following|"
                         r"same|that|corresponding|comparable|then)\b|^the\s+(?:quarter|period|year|month|"
                         r"week|day|fiscal\s+year)$", re.I)
+
+
+def _rule_spans(layout: Layout) -> list[Span]:
+    """The recogniser's spans, block by block so none crosses a paragraph break."""
+    out = []
+    for start, length in zip(layout.starts, layout.lengths):
+        out += [Span(start + s.start, start + s.end, s.rule) for s in recognise(layout.text[start:start + length])]
+    return out
 
 
 def _latest_explicit_day(spans: list[Span], text: str) -> date | None:
@@ -109,8 +117,10 @@ def _game_period(doc: Any, span: Span, text: str) -> bool:
     """'24 points in the third quarter': a period of a game, not of a year."""
     if not _QUARTER_ONLY.fullmatch(text[span.start:span.end]):
         return False
+    sentence = text[max(0, span.start - 150):span.end + 150]
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    sentence = tokens.sent.text if tokens is not None else text[max(0, span.start - 150):span.end + 150]
+    if tokens is not None and doc.has_annotation("SENT_START"):
+        sentence = tokens.sent.text
     return bool(_GAME.search(sentence))
 
 
