@@ -164,6 +164,9 @@ _PREFIX = {
         (all\ )?rights\ reserved|copyright\b|©""",
 }
 _PREFIX_ALTS, _PREFIX_NAMES = _named(_PREFIX)
+_PREFIX_MARKS = re.compile(r"[:|»›>©]")
+_PREFIX_LEADS = ("click", "tap", "sign", "subscribe", "download", "get ", "follow", "like ", "join", "we ",
+                 "this ", "by ", "you ", "to ", "already", "all ", "copyright", "image", "media", "photo")
 _PREFIX_RE = re.compile(r"^[\W_]{0,3}(?:" + _PREFIX_ALTS + ")", _I | re.X)
 
 # Credits and captions recognisable anywhere: "(Image: Getty)", "Credit: Reuters",
@@ -196,6 +199,7 @@ def _credit(tail: str) -> bool:
 _CREDITS_LINE = re.compile(r"^\(?(?:additional\ )?(?:reporting|writing|editing|compiled|translated|research)"
                            r"(?:\ and\ \w+)?\ by\ (?-i:[A-Z])", _I | re.X)
 _HANDLE = re.compile(r"^@\w{2,30}$")
+_CREDITS_LEADS = ("reporting", "additional", "writing", "editing", "compiled", "translated", "research")
 # "...ate a rabbitCredit: Getty": a caption glued to its credit.
 _GLUED_CREDIT = re.compile(r"[a-z.)](?:Credit|Photo|Image|Picture|Foto|Source)s?\s*:\s*\S")
 _SPONSOR_END = re.compile(r"\b(?:is\s+)?(?:sponsored|presented|powered|brought\s+to\s+you)\s+by$", _I)
@@ -274,14 +278,16 @@ def furniture(text: str, words: int) -> str | None:
         if text[-1].isdigit() and _COUNTER.match(text):
             return "photo gallery counter"
     if words <= 60:
-        match = _PREFIX_RE.match(text)
+        head = text[:24].lower().lstrip("([«“\"'¿¡ ")
+        # Every prefix needs a separator early on or opens with one of a few words: test that first.
+        match = _PREFIX_RE.match(text) if (_PREFIX_MARKS.search(text, 0, 60) or head.startswith(_PREFIX_LEADS)) \
+            else None
         if match and (words <= 30 or _PREFIX_NAMES[match.lastgroup] == "photo caption or credit"):
             return _PREFIX_NAMES[match.lastgroup]
-        if text[0] in "(@" or text[:1].isalpha():
-            if _CREDITS_LINE.match(text):
-                return "reporting credits"
-            if words <= 2 and _HANDLE.match(text):
-                return "social media handle"
+        if head.startswith(_CREDITS_LEADS) and _CREDITS_LINE.match(text):
+            return "reporting credits"
+        if words <= 2 and text[0] == "@" and _HANDLE.match(text):
+            return "social media handle"
     if words <= 30:
         if words <= 20 and _credit(text[-80:]):
             return "photo caption or credit"
