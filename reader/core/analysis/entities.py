@@ -35,6 +35,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
         add_context(doc, span)
         span.headline = layout.block_of(span.start) in headline
     pairs = {canonical_key(short): canonical_key(full) for short, full in acronyms.items()}
+    pairs.update(_appositions(doc, spans))
     groups = group_spans(spans, pairs, _qualified(doc, spans))
     entities = [_to_entity(g, layout) for g in groups if _keep(g)]
     entities = [e for e in entities if e.mentions]
@@ -57,6 +58,23 @@ def _known_names(doc: Any, spans: list[Span]) -> dict[tuple[str, ...], str | Non
                 and _person_like(doc, words, label):
             names.setdefault((words[-1],), "PERSON")  # 'Kuleba' after 'Dmytro Kuleba'
     return names
+
+
+def _appositions(doc: Any, spans: list[Span]) -> dict[str, str]:
+    """'Gavi, the Vaccine Alliance': an organisation and 'the' + another
+    organisation name in apposition are one."""
+    starts = {s.tok_start: s for s in spans}
+    pairs = {}
+    for span in spans:
+        i = span.tok_end
+        other = starts.get(i + 2) if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "the" else None
+        if other is None or other.label != "ORG":
+            continue
+        root = doc[other.tok_start:other.tok_end].root
+        ends_phrase = other.tok_end >= len(doc) or doc[other.tok_end].is_punct
+        if root.dep_ == "appos" and span.tok_start <= root.head.i < span.tok_end and ends_phrase:
+            pairs[canonical_key(other.text)] = canonical_key(span.text)
+    return pairs
 
 
 def _person_like(doc: Any, words: tuple[str, ...], label: str | None) -> bool:

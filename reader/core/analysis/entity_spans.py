@@ -281,7 +281,7 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
         return False  # 'POINT', 'ADVERTISEMENT': a shouted common word
     if gz.place_kind(tok.text) or tok.lower_ in gz.known_orgs():
         return True
-    if tok.tag_ in ("JJ", "JJR", "JJS") or tok.ent_type_ == "NORP":
+    if tok.tag_ in ("JJ", "JJR", "JJS", "VBG") or tok.ent_type_ == "NORP":
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if re.fullmatch(r"\d+[A-Za-z]+|[A-Za-z]+\d+[A-Za-z\d]*", tok.text) or (prev is not None and _is_number(prev)):
@@ -352,7 +352,7 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 2
     for other in [root.head] * (root.dep_ == "appos") + [c for c in root.children if c.dep_ == "appos"]:
         noun = other.lower_
-        if other.pos_ == "NOUN":  # 'Gavi, the Vaccine Alliance', 'Seagen, a biotech company'
+        if other.pos_ in ("NOUN", "PROPN"):  # 'Gavi, the Vaccine Alliance', 'Seagen, a biotech company'
             kind = ("ORG" if noun in gz.ORG_HEADS or noun in _ORG_NOUNS else "PLACE" if noun in gz.PLACE_NOUNS
                     else "PERSON" if noun in gz.PERSON_TITLES or noun in _PERSON_NOUNS else None)
             if kind:

@@ -53,7 +53,7 @@ motors industries laboratories labs technologies systems studios records
 church mission hospital clinic center centre council cabinet government
 administration regime command brigade battalion regiment militia
 tech platforms railway railways railroad league united fc rovers athletic wanderers
-albion hotspur cup exchange infirmary productions entertainment media
+albion hotspur cup exchange infirmary productions entertainment media state
 """.split())
 # Last words that make a name a place ("Golan Heights", "Gaza Strip").
 PLACE_HEADS = frozenset("""
@@ -61,6 +61,7 @@ republic province region oblast county district city town village
 island islands peninsula coast mountains mountain mount valley river lake
 sea ocean gulf bay strait straits desert plain plains basin delta heights
 strip border territory territories camp street avenue road square bridge airport
+drive lane boulevard parkway highway plaza place
 port harbour harbor station stadium park field arena palace castle cathedral
 tower hill hills beach canal
 """.split())
