@@ -40,6 +40,6 @@ def _load() -> Any:
 def parse(text: str) -> Any:
     """Run the pipeline over `text` and return the spaCy Doc."""
     nlp = load_pipeline()
-    # Long inputs are allowed: we only bound memory by our own size cap.
+    # analyse() hands us at most CHUNK_CHARS at a time; allow a little more.
     nlp.max_length = max(nlp.max_length, len(text) + 1)
     return nlp(text)
