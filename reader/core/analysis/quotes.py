@@ -22,6 +22,7 @@ MIN_CLAUSE_WORDS = 4  # an unattributed quotation shorter than this is a scare q
 MIN_PLAIN_WORDS = 8  # this long, it is a quotation even without a verb
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or",
                 "from", "vs", "vs.", "de", "la", "le", "du", "von", "van", "is", "are", "&"}
+_NAMING_VERBS = {"call", "nickname", "dub", "label", "brand", "term", "describe", "refer", "name"}
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 
 
@@ -273,9 +274,11 @@ def _is_quotation(ctx: Context, item: _Found) -> bool:
     words = _WORD.findall(text)
     if not words:
         return False
-    if item.linked:
+    title = _title_like(words, text)
+    naming = item.cue is not None and item.cue.lemma_.lower() in _NAMING_VERBS
+    if item.linked and not (title and not naming and _named_thing(ctx, item.seg)):
         return True
-    if _title_like(words, text):
+    if title:
         return False
     if len(words) >= MIN_PLAIN_WORDS:
         return True
@@ -284,9 +287,20 @@ def _is_quotation(ctx: Context, item: _Found) -> bool:
     return len(tokens) >= MIN_CLAUSE_WORDS and has_verb
 
 
+def _named_thing(ctx: Context, seg: Segment) -> bool:
+    """A capitalised quotation used as a noun ('told “Morning Joe”', 'his
+    “Contract with America”') names a show or a title; one that is said
+    ('called it “A Disgrace”') is a quotation."""
+    inner = _inner_tokens(ctx, seg)
+    ids = {t.i for t in inner}
+    roots = [t for t in inner if t.head.i not in ids or t.head.i == t.i]
+    return bool(roots) and all(r.dep_ in ("dobj", "pobj", "dative", "compound", "nsubj", "nsubjpass",
+                                          "appos", "poss", "npadvmod", "conj") for r in roots)
+
+
 def _title_like(words: list[str], text: str) -> bool:
     """'Fox News Sunday', 'The Art of the Deal': every word capitalised."""
-    if len(words) > 10 or text.rstrip().endswith(("?", "!")):
+    if not 2 <= len(words) <= 10 or text.rstrip().endswith(("?", "!")):
         return False
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS or
                                          w[0].isdigit() for w in words)
