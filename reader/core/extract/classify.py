@@ -168,8 +168,8 @@ def _menus(lines: list[Line], v: Verdict) -> None:
         j = i
         while j < len(lines) and j not in v.listed and _menu_like(lines[j]) \
                 and v.why[j] in (None, "few function words (names, tags or links)") \
-                and (j == i or not lines[j].gap_before):
-            j += 1
+                and (j == i or not lines[j].gap_before) and (j == i or not lines[j].text.endswith(":")):
+            j += 1  # a line ending in ':' announces a list of its own: it starts a new run
         if j - i >= MENU_RUN:
             if _attached_list(lines, v, i, j):
                 for k in range(i, j):
