@@ -71,6 +71,9 @@ class Group:
     def type(self) -> str:
         score = self.score()
         labels = Counter(s.label for s in self.spans if s.label)
+        forms = self.forms
+        if all(" " not in f and f.endswith("s") for f in forms) and any(s.after_the for s in self.spans):
+            score["PERSON"] = float("-inf")  # 'the Browns', 'the Steelers': a team, not a person
         return max(TYPES, key=lambda t: (score[t], labels[t]))
 
 

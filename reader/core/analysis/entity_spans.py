@@ -56,6 +56,7 @@ class Span:
     label: str | None
     evidence: Counter = field(default_factory=Counter)
     headline: bool = False
+    after_the: bool = False
 
 
 def make_span(doc: Any, start: int, end: int, label: str | None) -> Span:
@@ -342,6 +343,7 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PERSON"] += 2  # 'Kristaps Porzingis, who returned ...'
     elif relative == "which":
         span.evidence["PERSON"] -= 1
+    span.after_the = before is not None and before.lower_ == "the"
     root = doc[span.tok_start:span.tok_end].root
     if (before is not None and before.lower_ == "the" or doc[span.tok_start].tag_ == "NNPS") \
             and root.dep_ not in ("compound", "amod", "nmod", "poss"):

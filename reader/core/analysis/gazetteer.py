@@ -53,7 +53,7 @@ motors industries laboratories labs technologies systems studios records
 church mission hospital clinic center centre council cabinet government
 administration regime command brigade battalion regiment militia
 tech platforms railway railways railroad league united fc rovers athletic wanderers
-albion hotspur cup exchange infirmary productions entertainment media state
+albion hotspur cup exchange infirmary productions entertainment media state index
 """.split())
 # Last words that make a name a place ("Golan Heights", "Gaza Strip").
 PLACE_HEADS = frozenset("""
