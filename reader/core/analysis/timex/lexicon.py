@@ -47,7 +47,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _NUM_WORD = "|".join(sorted(list(ONES) + list(TENS), key=len, reverse=True))
 NUM_WORDS = rf"(?:(?:{'|'.join(TENS)})[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORD})"
-NUMBER = (rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|one\s+and\s+a\s+half|{NUM_WORDS}(?:\s+(?:hundred|thousand))?|a\s+hundred|"
+NUMBER = (rf"(?:(?:\d+|{NUM_WORDS})\s+and\s+a\s+half|\d+(?:[.,]\d+)?(?:\s+1/2)?|{NUM_WORDS}(?:\s+(?:hundred|thousand))?|a\s+hundred|"
           r"a\s+thousand|a\s+couple\s+of|a\s+couple|a\s+dozen|a\s+half|half\s+a|half\s+an)")
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|a\s+couple\s+of)"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
@@ -75,8 +75,9 @@ def number_value(text: str) -> float | None:
         return 12
     if low in ("a half", "half a", "half an", "half"):
         return 0.5
-    if low == "one and a half":
-        return 1.5
+    if low.endswith(" and a half"):
+        whole = number_value(low[:-len(" and a half")])
+        return None if whole is None else whole + 0.5
     if low in ("a hundred", "hundred"):
         return 100
     if low in ("a thousand", "thousand"):

@@ -152,8 +152,10 @@ def _offset(low: str, ctx: Context) -> Timex | None:
     if match.group("dir") in ("before", "after", "since"):
         return Timex("duration", duration_value(amount, unit))
     if amount is None:
-        if match.group("dir") == "ago" and match.group("num") is not None:
-            return Timex("date", "PAST_REF")
+        if match.group("dir") in ("ago", "back"):
+            return Timex("date", "PAST_REF")      # "years ago", "several months ago"
+        if match.group("dir") in ("from now", "hence"):
+            return Timex("date", "FUTURE_REF")
         return Timex("duration", duration_value(None, unit))
     deictic = match.group("dir") in ("ago", "from now", "hence", "back")
     return Timex("date", shifted(ctx, unit, -math.ceil(amount) if backward else math.ceil(amount), deictic))

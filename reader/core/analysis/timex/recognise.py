@@ -77,7 +77,7 @@ PATTERNS: dict[str, str] = {
     "year_short": r"(?<![\w'])'\d\d\b(?!s)",
     "decade": rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:{_EDGE}\s+)?(?:the\s+)?)?"
               r"(?:(?<![\d$])(?:1[0-9]|20)?\d0'?s\b|'\d0s\b|(?-i:the\s+)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
-    "century": rf"(?:(?:the|this|last|next|a)\s+)?(?:(?:early|late|mid|turn\s+of\s+the)[\s-]+)?"
+    "century": rf"(?:(?:the|this|last|next)\s+)?(?:(?:early|late|mid|turn\s+of\s+the)[\s-]+)?"
                rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL}|nineteenth|twentieth|twenty[\s-]first|eighteenth|"
                r"seventeenth|sixteenth|fifteenth)[\s-]+century|(?:this|last|next|the\s+past|the\s+last|the\s+previous)\s+century",
     "quarter": rf"(?:(?:the|its|their|his|her|our|a|this|last|next|that)\s+)?(?:(?:{_YR}|{_YEAR_REL}'s)\s+)?"
@@ -110,9 +110,9 @@ PATTERNS: dict[str, str] = {
     "offset": rf"(?:{APPROX}\s+)?(?:{NUMBER}|a|an|{VAGUE})(?:\s+(?:or|to)\s+(?:{NUMBER}|so))?[\s-]+"
               rf"(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence|previously|"
               r"back)(?![\w-])",
-    "offset_bare": rf"(?:{UNIT})\s+(?:ago|earlier|later)(?![\w-])",
+    "offset_bare": rf"(?:(?:many|several|some|a\s+few)\s+)?(?:{UNIT})\s+(?:ago|earlier|later|from\s+now)(?![\w-])",
     # "the past two months", "nearly forty years", "a minute and a half", "2 1/2 years"
-    "duration": rf"(?:{APPROX}\s+)?(?:(?:the|a|an|each\s+of\s+the|all|its|their|his|her)\s+)?"
+    "duration": rf"(?:{APPROX}\s+)?(?:(?:the|a|an|each\s+of\s+the|all)\s+)?"
                 r"(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|"
                 r"same|other|additional|further|recent|early|preceding|ensuing|intervening|year-earlier|year-ago)\s+)?"
                 rf"(?:{NUMBER}|{VAGUE}|\d+)(?:\s+(?:or|to|and|-)\s+(?:{NUMBER}|\d+))?(?:\s+(?:more|additional|full|"
