@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 import struct
 import sys
-import unicodedata
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from .output import OutputFilter
 
 COLOURS = ("none", "16", "256", "truecolor")
 MOUSE_MODES = ("off", "clicks", "drag", "all")
@@ -48,6 +48,7 @@ class TerminalProfile:
     colours: str = "256"
     ascii: bool = False
     mouse: str = "clicks"
+    lean: bool = True  # send only changed cells and colour changes (output.py)
 
 
 def detect(environ: Mapping[str, str], ascii_requested: bool = False) -> TerminalProfile:
@@ -163,99 +164,6 @@ def locale_is_utf8(environ: Mapping[str, str]) -> bool:
     return True
 
 
-_ASCII_FOR = {
-    "\u2190": "<", "\u2191": "^", "\u2192": ">", "\u2193": "v", "\u2194": "-", "\u2195": "|",
-    "\u2022": "*", "\u2023": ">", "\u2043": "-", "\u00b7": ".", "\u2219": ".", "\u2026": ".",
-    "\u00d7": "x", "\u2713": "v", "\u2714": "v", "\u2717": "x", "\u2718": "x",
-    "\u2018": "'", "\u2019": "'", "\u201a": ",", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"', "\u2039": "<", "\u203a": ">", "\u2212": "-",
-    "\u00ad": "-", "\u00a9": "c", "\u00ae": "r", "\u00b0": "o", "\u00a7": "S", "\u00b6": "P",
-    "\u20ac": "E", "\u00a3": "L", "\u00a5": "Y", "\u00a2": "c", "\u00df": "s", "\u00e6": "a",
-    "\u00c6": "A", "\u0153": "o", "\u0152": "O", "\u00f8": "o", "\u00d8": "O", "\u0142": "l",
-    "\u0141": "L", "\u0111": "d", "\u0110": "D", "\u00f0": "d", "\u00de": "P", "\u00fe": "p",
-    "\u0131": "i", "\u00bf": "?", "\u00a1": "!",
-}
-
-
-def to_ascii(text: str) -> str:
-    """`text` with every non-ASCII character replaced by ASCII of the same
-    width in cells, so whatever was laid out for UTF-8 stays aligned."""
-    if text.isascii():
-        return text
-    return text.translate(_TABLE)
-
-
-class _AsciiTable(dict):
-    """str.translate table that works out (and keeps) each character's stand-in."""
-
-    def __missing__(self, code: int) -> str:
-        value = _ascii_for(chr(code))
-        if len(self) < 8192:
-            self[code] = value
-        return value
-
-
-_TABLE = _AsciiTable({code: code for code in range(128)})
-
-
-@lru_cache(maxsize=None)
-def _cell_width(char: str) -> int:
-    from rich.cells import get_character_cell_size  # rich is loaded with textual already
-
-    return get_character_cell_size(char)
-
-
-def _ascii_for(char: str) -> str:
-    width = _cell_width(char)
-    if width <= 0 or unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc"):
-        return ""
-    stand_in = (_ASCII_FOR.get(char) or _by_name(char) or _decomposed(char)
-                or ("?" if unicodedata.category(char)[0] != "Z" else " "))
-    return (stand_in * width)[:width] if len(stand_in) < width else stand_in[:width]
-
-
-def _by_name(char: str) -> str:
-    name = unicodedata.name(char, "")
-    if name.startswith("BOX DRAWINGS"):
-        if "DIAGONAL CROSS" in name:
-            return "X"
-        if "DIAGONAL" in name:
-            return "/" if "UPPER RIGHT TO LOWER LEFT" in name else "\\"
-        across = "HORIZONTAL" in name or "LEFT" in name or "RIGHT" in name
-        down = "VERTICAL" in name or " UP" in name or "DOWN" in name
-        return "-" if across and not down else "|" if down and not across else "+"
-    if "BLOCK" in name or "SHADE" in name or "QUADRANT" in name:
-        if "FULL" in name or "SHADE" in name or "QUADRANT" in name:
-            return "#"
-        return "|" if ("LEFT" in name or "RIGHT" in name) else " "
-    for word, stand_in in (("ARROW", None), ("TRIANGLE", None), ("POINTER", None)):
-        if word in name:
-            return ("<" if "LEFT" in name else ">" if "RIGHT" in name else
-                    "^" if "UP" in name else "v" if "DOWN" in name else "*")
-    if "BULLET" in name or "STAR" in name or "ASTERISK" in name:
-        return "*"
-    if "CIRCLE" in name:
-        return "o"
-    if "SQUARE" in name or "DIAMOND" in name or "LOZENGE" in name or "RECTANGLE" in name:
-        return "#"
-    if "DASH" in name or "HYPHEN" in name:
-        return "-"
-    if "QUOTATION MARK" in name:
-        return '"'
-    if "APOSTROPHE" in name or "PRIME" in name:
-        return "'"
-    if "ELLIPSIS" in name:
-        return "."
-    return ""
-
-
-def _decomposed(char: str) -> str:
-    base = "".join(part for part in unicodedata.normalize("NFKD", char)
-                   if not unicodedata.combining(part))
-    return base if base and base.isascii() and base.isprintable() else ""
-
-
 # -- mouse --------------------------------------------------------------------
 
 def mouse_mode(environ: Mapping[str, str]) -> str:
@@ -291,29 +199,40 @@ def apply(profile: TerminalProfile, environ: MutableMapping[str, str] | None = N
 
 def driver_for(base: type, profile: TerminalProfile) -> type:
     """A subclass of Textual's terminal driver `base` that asks for the profile's
-    mouse reporting and, in ASCII mode, transliterates everything it writes.
+    mouse reporting and passes every write through output.OutputFilter (only
+    the cells that changed, each colour change once, ASCII when asked).
     Other drivers (headless, web) are returned unchanged."""
     if base.__name__ not in ("LinuxDriver", "WindowsDriver"):
-        return base
-    if profile.mouse == "all" and not profile.ascii:
         return base
     motion_on = {"off": "", "clicks": "", "drag": _BUTTON_MOTION_ON,
                  "all": _ANY_MOTION_ON}[profile.mouse]
     motion_off = _BUTTON_MOTION_OFF + _ANY_MOTION_OFF if profile.mouse == "drag" \
         else _ANY_MOTION_OFF
-    ascii_only = profile.ascii
 
     class ReaderDriver(base):  # type: ignore[misc, valid-type]
         def __init__(self, *args, **kwargs) -> None:
             if profile.mouse == "off":
                 kwargs["mouse"] = False
             super().__init__(*args, **kwargs)
+            self._output = OutputFilter(terminal_size, diff=profile.lean,
+                                        compact=profile.lean, ascii_only=profile.ascii)
 
         def write(self, data: str) -> None:
             if "\x1b[?100" in data:
                 data = data.replace(_ANY_MOTION_ON, motion_on).replace(_ANY_MOTION_OFF,
                                                                        motion_off)
-            super().write(to_ascii(data) if ascii_only else data)
+            super().write(self._output(data))
 
     ReaderDriver.__qualname__ = ReaderDriver.__name__ = f"Reader{base.__name__}"
     return ReaderDriver
+
+
+def terminal_size() -> tuple[int, int] | None:
+    """(columns, rows) of the terminal Textual writes to (its stderr, else stdout)."""
+    for stream in (sys.__stderr__, sys.__stdout__):
+        try:
+            size = os.get_terminal_size(stream.fileno())
+        except (AttributeError, OSError, ValueError):
+            continue
+        return size.columns, size.lines
+    return None
