@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .boilerplate import furniture, section_start, site_notice
+from .region import body_region
 from .textlines import Line
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
@@ -89,8 +90,6 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     if not any(c == GOOD for c in v.cls):
         _keep_all_text(lines, v)
         return v
-    from .region import body_region  # the position pass lives in its own module
-
     v.start, v.end = body_region(lines, v)
     _smooth(lines, v)
     return v
