@@ -3,15 +3,21 @@ the UI both call these; the UI just runs them in workers."""
 from __future__ import annotations
 
 from . import cache
-from .extract import extract
 from .models import Analysis, Article
-from .sources import DEFAULT_MAX_BYTES, load
+from .sources import DEFAULT_MAX_BYTES
 
 
 def read_article(source: str, clean: bool = True, published: str | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Load and clean `source`; `published` (ISO date) overrides the page's date."""
+    # Imported here, not at module import: the UI imports this module before its
+    # first frame, and the cleaner's modules are ~60 ms of it (read in a worker).
+    from . import launch_cache
+    from .extract import extract
+    from .sources import load
+
     article = extract(load(source, max_bytes), clean=clean)
+    launch_cache.save()  # patterns compiled for the first time are kept for next launch
     if published:
         article.published = published
     return article

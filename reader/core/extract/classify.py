@@ -18,7 +18,7 @@ Passes, each explainable:
 Every line ends with a class and, when it is cut, the reason."""
 from __future__ import annotations
 
-import re
+from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from dataclasses import dataclass, field
 
 from .boilerplate import furniture, section_start, site_notice
@@ -145,6 +145,14 @@ def _captions(lines: list[Line], v: Verdict) -> None:
             v.cls[i - 1], v.why[i - 1] = BAD, "teaser for another story"
             if v.why[i - 2] is None and not lines[i - 2].sentence_end and lines[i - 2].words <= 20:
                 v.cls[i - 2], v.why[i - 2] = BAD, "teaser for another story"
+    for i, section in v.sections.items():
+        # The headlines listed right under 'Related articles', up to the next blank line.
+        j = i + 1
+        while section == "related" and j < len(lines) and not lines[j].gap_before \
+                and not lines[j].sentence_end and lines[j].words <= 20:
+            if v.why[j] is None:
+                v.cls[j], v.why[j] = BAD, "related link"
+            j += 1
     for i, line in enumerate(lines):
         if line.words <= 3 and _SUMMARY.match(line.text):
             v.cls[i], v.why[i] = BAD, "summary box above the article"

@@ -6,7 +6,7 @@ Pure regex + stdlib so cleaning stays fast: dateparser is not needed for these
 fixed shapes. Month names and labels cover the major European languages."""
 from __future__ import annotations
 
-import re
+from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache

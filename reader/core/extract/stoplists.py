@@ -7,7 +7,7 @@ sign of prose: menus and link lists are mostly names, sentences are not."""
 from __future__ import annotations
 
 import importlib.util
-import re
+from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
