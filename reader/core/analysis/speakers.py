@@ -42,6 +42,12 @@ statement report release letter memo filing complaint tweet post email brief ad 
 article study survey poll lawsuit suit order ruling decision document message video
 communique note notice announcement transcript website site blog editorial column
 """.split())
+# Organisations named by a common noun ('the campaign said ... it calls').
+GROUP_NOUNS = frozenset("""
+campaign company committee government ministry department agency party administration council
+commission court board group organization organisation union firm bank newspaper network
+office team foundation institute university school police army military embassy
+""".split())
 # Role nouns that the text may attach to a name ('Mayor Bill de Blasio' ... 'the mayor').
 ROLE_NOUNS = frozenset("""
 president minister mayor governor senator congressman congresswoman representative secretary
@@ -503,7 +509,6 @@ def last_group(ctx: Context, before: int, plural: bool) -> str | None:
                 return entity.name
             if plural and token.tag_ in ("NNS", "NNPS"):
                 return noun_phrase(ctx, token)
+            if not plural and token.tag_ == "NN" and token.lemma_.lower() in GROUP_NOUNS | DOCUMENT_NOUNS:
+                return noun_phrase(ctx, token)  # 'Donald Trump's campaign ... it'
     return None
-
-
-_SPACES = re.compile(r"\s+")
