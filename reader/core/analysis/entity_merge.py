@@ -188,7 +188,7 @@ def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
         if len(of_names) == 1:
             pairs.append((key, of_names[0]))
             continue
-        if group.type() != "ORG" or gz.place_kind(group.spans[0].text):
+        if group.type() == "PERSON" or gz.place_kind(group.spans[0].text):
             continue
         fits = {k.rstrip("s") for k, g in by_key.items() if k.startswith(key + " ") and g.type() == "ORG"}
         fits = [k for k in by_key if k.rstrip("s") in fits]
