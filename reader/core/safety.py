@@ -54,6 +54,9 @@ def _char_class(codes: list[int]) -> str:
 _UNSAFE_RUN = re.compile(_char_class(sorted(_TABLE)) + "+")
 _ASCII_PRINTABLE = bytes(range(0x20, 0x7F)) + b"\t\n"
 _MARK_RUN = None  # compiled on first non-ASCII text (see _cap_combining)
+# Every combining mark (and ZWJ/ZWNJ) is at or above U+0300: text without that
+# many such characters in a row has no run to cap, and needs no `regex` import.
+_MAYBE_MARK_RUN = re.compile("[^\\x00-\\u02ff]{%d}" % (MAX_COMBINING + 1))
 
 
 def terminal_safe(text: str) -> str:
@@ -107,6 +110,8 @@ def clean_line(text: str) -> str:
 def _cap_combining(text: str) -> str:
     """Keep at most MAX_COMBINING combining marks (or ZWJ/ZWNJ) in a row."""
     global _MARK_RUN
+    if not _MAYBE_MARK_RUN.search(text):  # cheap and sound: most text stops here (perf)
+        return text
     if _MARK_RUN is None:
         # `regex` (~15 ms to import) knows the Unicode Mark category; the
         # stdlib `re` has no \p{M} and a 300-range class is 10x slower.

@@ -53,7 +53,31 @@ def _stoplist_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
-    """word -> indices of the languages whose top stopwords hold it (built once)."""
+    """word -> indices of the languages whose top stopwords hold it (built once
+    per machine: reading ~100 lists costs ~15 ms at every launch otherwise)."""
+    from .. import launch_cache  # perf: the index is kept in the cache dir
+
+    folder = _stoplist_dir()
+    if folder is None:
+        return _build_index()
+    version = f"{folder}|{folder.stat().st_mtime_ns}|{_DETECT_TOP}|{_code_tag(_build_index)}"
+    return launch_cache.memo("stoplist-index", version, _build_index, valid=_is_index)
+
+
+def _code_tag(function) -> str:
+    """Changes whenever the function's code does (so an edit rebuilds the index)."""
+    import hashlib
+    import marshal
+
+    return hashlib.sha256(marshal.dumps(function.__code__)).hexdigest()[:12]
+
+
+def _is_index(value) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], dict)
+            and isinstance(value[1], tuple))
+
+
+def _build_index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
     folder = _stoplist_dir()
     names = tuple(sorted(p.stem for p in folder.glob("*.txt"))) if folder else ()
     index: dict[str, list[int]] = {}
