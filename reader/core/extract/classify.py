@@ -18,7 +18,7 @@ Passes, each explainable:
 Every line ends with a class and, when it is cut, the reason."""
 from __future__ import annotations
 
-from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
+import re
 from dataclasses import dataclass, field
 
 from .boilerplate import furniture, section_start, site_notice
@@ -35,6 +35,7 @@ REPEATS = 3  # a short line shown this often is page furniture (share rows, labe
 LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
 CAPTION_WORDS = 60
+RELATED_ITEMS = 8  # at most this many headlines under a 'Related' header are its links
 CODE_RUN = 2
 CAPS_LINK_WORDS = 6
 _BULLETS = {"• ", "· ", "- ", "* ", "+ ", "– ", "▪ ", "► ", "✓ ", "✔ ", "◦ ", "○ ", "■ ", "→ "}
@@ -148,8 +149,8 @@ def _captions(lines: list[Line], v: Verdict) -> None:
     for i, section in v.sections.items():
         # The headlines listed right under 'Related articles', up to the next blank line.
         j = i + 1
-        while section == "related" and j < len(lines) and not lines[j].gap_before \
-                and not lines[j].sentence_end and lines[j].words <= 20:
+        while section == "related" and j < min(len(lines), i + 1 + RELATED_ITEMS) and not lines[j].gap_before \
+                and not lines[j].sentence_end and 4 <= lines[j].words <= 20:
             if v.why[j] is None:
                 v.cls[j], v.why[j] = BAD, "related link"
             j += 1

@@ -33,7 +33,10 @@ _CRUMBS = re.compile(r"\s[»›>|/]\s|»|›")
 _CODE = re.compile(r"[{}<>;=_\[\]]|\b(?:function|var|const|return)\b")
 _NOT_TITLE = {"share or follow link", "advertisement", "subscription or sign-in", "navigation",
               "comments", "legal or cookie notice", "photo caption or credit", "call to action",
-              "photo gallery counter", "comment header", "no words", "number or counter", "about the author"}
+              "photo gallery counter", "comment header", "no words", "number or counter", "about the author",
+              "related links header", "related link", "teaser for another story", "summary box above the article",
+              "author box", "site notice (cookies, privacy, legal)", "reporting credits", "social media handle",
+              "list of dated links", "headline link in capitals"}
 
 
 @dataclass
@@ -208,7 +211,7 @@ def _in_related_block(lines: list[Line], i: int, why: list[str | None]) -> bool:
     for j in range(i - 1, max(-1, i - 7), -1):
         if why[j] == "related links header":
             return True
-        if why[j] in ("dateline", "byline"):
+        if lines[j].words >= 15 and why[j] is None:  # a paragraph between: not the same list
             return False
     return False
 
