@@ -18,7 +18,7 @@ Passes, each explainable:
 Every line ends with a class and, when it is cut, the reason."""
 from __future__ import annotations
 
-import re
+from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from dataclasses import dataclass, field
 
 from .boilerplate import furniture, section_start, site_notice
