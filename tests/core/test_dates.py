@@ -185,6 +185,7 @@ def test_recognised_extents_follow_timeml(text, expected):
     "If you've done 80 Day Obsession with Autumn Calabrese, you know.",
     "women in their mid-50s",
     "a poem called Winter Solstice",
+    "arrested Elizabeth A. Burton, 32, of 1119 Eighth St. and a man of 2134 Caldwell Place",
 ])
 def test_not_recognised(text):
     assert spans(text) == []
@@ -233,6 +234,12 @@ def test_game_quarters_and_product_years_are_not_dates():
         "Profit fell in the third quarter.",
     ], datetime(2019, 11, 20))
     assert found == {"the third quarter": ("2019-Q3", "date")}
+
+
+def test_halves_of_a_match_are_not_dates():
+    found = _dates_of(["Bruno Fernandes scored the winner in the first half.",
+                       "Sales rose in the first half of 2019."], datetime(2019, 11, 19))
+    assert found == {"the first half of 2019": ("2019-H1", "date")}
 
 
 def test_without_publication_date_the_latest_full_date_stands_in():

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import DateRef
 from .layout import Layout
-from .timex import Context, Point, Span, Timex, normalise, parse_value, recognise
+from .timex import Context, Point, Span, Timex, looks_like_name, normalise, parse_value, recognise
 
 # Words spaCy puts at the edges of DATE spans that TimeML leaves outside.
 _LEAD = re.compile(r"^(?:(?:just|only|barely|both|between|from|since|until|through|by|in|on|at|for|"
@@ -26,6 +26,7 @@ _AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|\baged?\b", re.
 _FREQUENCY = re.compile(r"daily|weekly|monthly|yearly|annual|annually|quarterly|hourly|nightly", re.I)
 # "since March", "back in March": the last one, whatever the verb
 _SINCE = re.compile(r"\b(?:since|back in|as early as|as long ago as)\s+$", re.I)
+_BARE_PART = re.compile(r"morning|afternoon|evening|night|day", re.I)   # "night sweats"
 _BARE_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")     # "see 1:48": a video timestamp, a score
 _ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s+date)\b", re.I)
 
@@ -109,7 +110,8 @@ def _resolve(expression: str, ctx: Context, same_sentence: bool) -> Timex | None
 
 _QUARTER_ONLY = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|(?:the\s+)?(?:first|second)\s+half", re.I)
 _GAME = re.compile(r"\b(?:touchdowns?|halftime|half-time|innings?|quarterback|field goals?|free throws?|rebounds?|"
-                   r"interceptions?|fumbled?|overtime|three-pointers?|layups?|power play|penalty kicks?|"
+                   r"interceptions?|fumbled?|overtime|three-pointers?|layups?|power play|penalty kicks?|scored|kick-?off|"
+                   r"stoppage time|extra time|"
                    r"\d+-\d+ (?:win|loss|lead|victory|defeat)|(?:scored|scoring) \d+ points)\b", re.I)
 
 
@@ -148,7 +150,8 @@ def _model_spans(doc: Any, text: str) -> list[Span]:
                 break
             end = start + trail.start()
         piece = text[start:end]
-        if end > start and not _AGE.search(piece) and not _FREQUENCY.fullmatch(piece) and not _BARE_CLOCK.fullmatch(piece):
+        if end > start and not (_AGE.search(piece) or _FREQUENCY.fullmatch(piece) or _BARE_CLOCK.fullmatch(piece)
+                                or _BARE_PART.fullmatch(piece) or looks_like_name(text, start, end)):
             spans.append(Span(start, end, "model"))
     return spans
 

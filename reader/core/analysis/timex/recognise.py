@@ -257,6 +257,8 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
         return False
     if name == "year" and re.match(r"\s*(?:GMT|UTC|hrs|hours|h\b|local time|Zulu)", after):
         return False  # "1900 GMT" is a time of day
+    if name == "year" and _STREET.match(text, end):
+        return False  # "2134 Caldwell Place" is an address
     if _title_case_name(text, start, end):
         return False
     if name == "year" and re.fullmatch(r"\d{4}", word) and not 1900 <= int(word) <= 2099 and not (
@@ -315,6 +317,15 @@ def _name_like(text: str, start: int, end: int) -> bool:
     following = re.match(r"\s+([A-Z][a-z])", text[end:end + 4])
     sentence_start = start == 0 or re.search(r"(?:^|[.!?:\"“”]\s*|\n)\s*$", text[max(0, start - 3):start])
     return bool(following) or not sentence_start and len(words) == 1 and words[0][:1].isupper()
+
+
+_STREET = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Place|Pl|Lane|Ln|"
+                     r"Blvd|Boulevard|Way|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)\b")
+
+
+def looks_like_name(text: str, start: int, end: int) -> bool:
+    """A time word used inside a name ('Autumn Calabrese', 'This Week with ...')."""
+    return _name_like(text, start, end) or _title_case_name(text, start, end)
 
 
 def _title_case_name(text: str, start: int, end: int) -> bool:
