@@ -153,3 +153,17 @@ def test_reported_speech_is_the_clause_after_the_speech_verb(quotes_of):
 def test_a_direct_quotation_is_not_also_reported_speech(quotes_of):
     found, _ = quotes_of("“The border will stay closed until further notice,” the governor said.")
     assert [q.kind for q in found] == ["direct"]
+
+
+def test_transcript_lines_name_their_speaker(quotes_of):
+    found, _ = quotes_of("Vice-presidential nominee Mike Pence spoke to Chris Wallace on Sunday.",
+                         '"PENCE: Well, look, this is serious business for the whole country.')
+    [quote] = direct(found)
+    assert quote.text.startswith("Well, look")
+    assert quote.speaker == "Mike Pence"
+
+
+def test_a_cue_that_reports_its_own_clause_is_not_the_previous_quotes(quotes_of):
+    found, _ = quotes_of("Hillary Clinton says the tweets are “unhinged, even for him.” She says it shows "
+                         "that he is “temperamentally unfit to be commander-in-chief.”")
+    assert len(direct(found)) == 2

@@ -10,7 +10,7 @@ paragraph, all with the speaker of its first part."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import Entity, Quote
@@ -55,8 +55,8 @@ def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]
 
 # ---------------------------------------------------------------- attribution
 def _attribute(ctx: Context, item: _Found) -> _Found:
-    named = _dash_speaker(ctx, item)
-    if named:  # '“...” ― Sonya Herridge'
+    named = _dash_speaker(ctx, item) or _transcript_speaker(ctx, item)
+    if named:  # '“...” ― Sonya Herridge', '"PENCE: Well, look, ...'
         item.speaker, item.linked = named, True
         return item
     cue, linked = _find_cue(ctx, item)
@@ -254,6 +254,21 @@ def _dash_speaker(ctx: Context, item: _Found) -> str | None:
     return match.group(1).strip()
 
 
+def _transcript_speaker(ctx: Context, item: _Found) -> str | None:
+    """A transcript line in quotation marks names its speaker in capitals:
+    '"PENCE: Well, look, ...' -> the person whose name ends with Pence; the
+    quote's text then starts after the colon."""
+    match = _TRANSCRIPT.match(ctx.layout.text, item.seg.start, item.seg.end)
+    if not match:
+        return None
+    name = match.group(1).strip()
+    item.seg = replace(item.seg, start=match.end())
+    surname = name.split()[-1].title()
+    people = [e for e in ctx.entities if e.type == "PERSON" and e.name.split()[-1] == surname]
+    return people[0].name if len(people) == 1 else name.title()
+
+
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s+")
 _DASH_NAME = re.compile(r"[ \t]*[.,]?[ \t]*[—―–-][ \t]*((?:[A-Z][\w'’.-]*[ \t]?){1,5})")
 
 
