@@ -9,7 +9,7 @@ from reader.core.analysis.entities import find_entities
 from reader.core.analysis.layout import Layout
 from reader.core.analysis.quote_marks import find_segments
 from reader.core.analysis.quotes import find_quotes
-from reader.core.analysis.speakers import name_gender
+from reader.core.analysis.pronouns import name_gender
 from reader.core.models import Block
 
 

@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import Entity, Quote
+from .cues import REPORTING_VERBS, governs, is_cue, subject_of
 from .layout import Layout
+from .quote_context import Context
 from .quote_marks import Segment, find_segments
-from .speakers import REPORTING_VERBS, Context, governs, is_cue, speaker_name, subject_of
+from .speakers import speaker_name
 
 MIN_CLAUSE_WORDS = 4  # an unattributed quotation shorter than this is a scare quote or a name
 MIN_PLAIN_WORDS = 8  # this long, it is a quotation even without a verb
