@@ -65,8 +65,19 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
     item.cue, item.linked = cue, linked
     if cue is not None:
         subject = _subject_between(ctx, item.seg, cue) or subject_of(cue, ctx.in_quote)
+        if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+            subject = _name_before(ctx, cue) or subject  # a misparse: 'made public ― Trump boasted'
         item.speaker = speaker_name(ctx, subject)
     return item
+
+
+def _name_before(ctx: Context, cue: Any) -> Any:
+    """A person or organisation named right before the cue."""
+    for token in reversed(ctx.doc[max(0, cue.i - 3): cue.i]):
+        entity = ctx.entity_of.get(token.i)
+        if entity is not None and entity.type in ("PERSON", "ORG"):
+            return token
+    return None
 
 
 def _subject_between(ctx: Context, seg: Segment, cue: Any) -> Any:
