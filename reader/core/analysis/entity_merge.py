@@ -162,11 +162,15 @@ def group_spans(spans: list[Span], acronyms: dict[str, str], qualified: dict[str
 def _initialisms(by_key: dict[str, Group]) -> list[tuple[str, str]]:
     """An all-capitals name whose letters are the initials of exactly one
     longer name in the article ('NYAG', 'New York Attorney General')."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k in by_key:
+        if " " in k:
+            by_initials[_initials(k)].append(k)
     pairs = []
     for key, group in by_key.items():
         if " " in key or not any(s.text.replace(".", "").isupper() for s in group.spans) or len(key) < 2:
             continue
-        fits = [k for k in by_key if " " in k and _initials(k) == key]
+        fits = by_initials.get(key, [])
         if len(fits) == 1:
             pairs.append((key, fits[0]))
     return pairs
@@ -180,18 +184,25 @@ def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
     """A one-word organisation name that starts exactly one longer
     organisation name ('Goldman' -> 'Goldman Sachs') or ends one made of a
     head word and 'of' ('Oxford' -> 'University of Oxford')."""
+    of_names: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for k in by_key:
+        words = k.split(" ")
+        if len(words) == 3 and words[0] in ("university", "college") and words[1] == "of":
+            of_names[words[2]].append(k)
+        if len(words) > 1:
+            by_first[words[0]].append(k)
     pairs = []
     for key, group in by_key.items():
         if " " in key:
             continue
-        of_names = [k for k in by_key if re.fullmatch(r"\w+ of " + re.escape(key), k) and k.split()[0] in ("university", "college")]
-        if len(of_names) == 1:
-            pairs.append((key, of_names[0]))
+        if len(of_names.get(key, [])) == 1:
+            pairs.append((key, of_names[key][0]))
             continue
-        if group.type() == "PERSON" or gz.place_kind(group.spans[0].text):
+        if not by_first.get(key) or group.type() == "PERSON" or gz.place_kind(group.spans[0].text):
             continue
-        fits = {k.rstrip("s") for k, g in by_key.items() if k.startswith(key + " ") and g.type() == "ORG"}
-        fits = [k for k in by_key if k.rstrip("s") in fits]
+        fits = {k.rstrip("s") for k in by_first[key] if by_key[k].type() == "ORG"}
+        fits = [k for k in by_first[key] if k.rstrip("s") in fits]
         if len(fits) == 1 or (len(fits) == 2 and fits[0].rstrip("s") == fits[1].rstrip("s")):
             pairs.append((key, fits[0]))
     return pairs
