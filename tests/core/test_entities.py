@@ -21,6 +21,8 @@ PARAGRAPHS = [
     "spokesman declined to comment.",
     "The region has been partially controlled by pro-Russian forces since 2014, after "
     "Russia's annexation of the Ukrainian peninsula of Crimea.",
+    "BRUSSELS (Reuters) — The European Commission fined Apple Inc on Monday. The Commission "
+    "said Apple had broken the rules, and Apple said it would appeal.",
 ]
 
 
@@ -59,6 +61,14 @@ def test_places_typed_by_gazetteer_and_context(rows):
     entities, _ = rows
     for name in ("Ukraine", "Kyiv", "Pyongyang", "Russia", "Crimea"):
         assert entities[name].type == "PLACE", name
+
+
+def test_dateline_short_forms_and_company_suffixes(rows):
+    entities, _ = rows
+    assert entities["BRUSSELS"].type == "PLACE"
+    assert set(entities["European Commission"].forms) == {"European Commission", "Commission"}
+    apple = [e for e in entities.values() if "Apple" in e.forms]
+    assert len(apple) == 1 and "Apple Inc" in apple[0].forms and apple[0].type == "ORG"
 
 
 def test_ministry_phrase_is_an_organisation(rows):
