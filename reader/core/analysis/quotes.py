@@ -390,10 +390,10 @@ def find_reported(ctx: Context) -> list[Quote]:
     for token in ctx.doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS or ctx.in_quote(token):
             continue
-        for clause in (c for c in token.children if c.dep_ == "ccomp" and c.i > token.i):
-            quote = _reported(ctx, token, clause)
-            if quote is not None:
-                out.append(quote)
+        clause = next((c for c in token.rights if c.dep_ == "ccomp"), None)  # the first is what was said
+        quote = _reported(ctx, token, clause) if clause is not None else None
+        if quote is not None:
+            out.append(quote)
     return out
 
 
