@@ -76,6 +76,9 @@ def spacy_spans(doc: Any) -> list[Span]:
             text = doc[start:end].text
             if label is None and not (gz.place_kind(text) or text.lower() in gz.known_orgs()):
                 continue
+            if ent.label_ == "NORP" and text.lower() in gz.known_orgs() \
+                    and doc[start:end].root.dep_ in ("compound", "amod", "nmod"):
+                continue  # 'Labour MPs': a party's name used as an adjective
             span = make_span(doc, start, end, label)
             if title:
                 span.evidence["PERSON"] += 3
@@ -343,6 +346,8 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PERSON"] += 2  # 'Kristaps Porzingis, who returned ...'
     elif relative == "which":
         span.evidence["PERSON"] -= 1
+    elif relative == "where":
+        span.evidence["PLACE"] += 2  # 'a visit to Sulphur, where ...'
     span.after_the = before is not None and before.lower_ == "the"
     root = doc[span.tok_start:span.tok_end].root
     if (before is not None and before.lower_ == "the" or doc[span.tok_start].tag_ == "NNPS") \

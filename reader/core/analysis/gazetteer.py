@@ -75,7 +75,7 @@ neighborhood oblast municipality camp
 # Corporate designators dropped when comparing names ("Boeing Co." = "Boeing").
 CORP_SUFFIXES = frozenset("""
 inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv se gmbh
-holdings group company limited
+holdings company limited
 """.split())
 # Lower-case words allowed inside a name ("Bank of England", "bin Salman").
 CONNECTORS = frozenset("""
