@@ -15,6 +15,7 @@ DOCUMENT_NOUNS = frozenset("""
 statement report release letter memo filing complaint tweet post email brief ad advertisement
 article study survey poll lawsuit suit order ruling decision document message video
 communique note notice announcement transcript website site blog editorial column
+comment remark speech
 """.split())
 # Organisations named by a common noun ('the campaign said ... it calls').
 GROUP_NOUNS = frozenset("""
@@ -147,7 +148,7 @@ def noun_phrase(ctx: Context, token: Any) -> str | None:
     after a role noun), without leading articles."""
     doc = ctx.doc
     start, end = token.left_edge.i, token.i + 1
-    if token.lemma_.lower() in ROLE_NOUNS:
+    if token.lemma_.lower() in ROLE_NOUNS or token.lemma_.lower() in GROUP_NOUNS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with") and child.i > token.i:
                 end = max(end, child.right_edge.i + 1)

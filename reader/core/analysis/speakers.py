@@ -67,9 +67,9 @@ def _definite(token: Any) -> bool:
 def document_author(ctx: Context, token: Any) -> str | None:
     """Who issued 'the statement': a possessor or 'from/by X' on it, else an
     earlier statement whose sentence names its author."""
-    own = _author_on(ctx, token)
+    own = _author_on(ctx, token) or _author_around(ctx, token)
     if own:
-        return own
+        return own  # 'X's statement', 'a statement from X', 'X issued a statement saying'
     lemma = token.lemma_.lower()
     for earlier in reversed(ctx.doc[: token.i]):
         if earlier.lemma_.lower() == lemma and not ctx.in_quote(earlier):
