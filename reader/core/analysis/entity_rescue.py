@@ -100,6 +100,8 @@ def head_word_spans(doc: Any, taken: set[int]) -> list[Span]:
                                                                     and j + 1 < n and _capitalised(doc[j + 1]))):
             j += 1
         start = i + 1 if doc[i].lower_ == "the" else i
+        while start < j and doc[start].is_stop:
+            start += 1  # 'No Place Like Home'
         head = doc[j - 1].lower_
         if j - start >= 2 and (head in gz.ORG_HEADS or head in gz.PLACE_HEADS) and "\n" not in doc[start:j].text:
             span = make_span(doc, start, j, None)
