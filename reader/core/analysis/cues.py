@@ -15,6 +15,7 @@ proclaim exclaim recount tout dub label term nickname characterize characterise 
 continue sing chant preach plead beg cry mock blast slam praise criticize criticise
 wonder question answer inform assure remind reveal disclose concur agree object
 accuse brand denounce condemn decry hail lambast chide scold rebuke quote thank
+dismiss defend ridicule deride tout applaud welcome blame warn threaten
 """.split())
 # Cues that may also take plain reported speech ("X said Russia had ...").
 REPORTING_VERBS = frozenset("""
