@@ -151,7 +151,7 @@ def group_spans(spans: list[Span], acronyms: dict[str, str], qualified: dict[str
     for key, rest in qualified.items():
         if rest in by_key and by_key[rest].type() == by_key[key].type():
             union(rest, key)
-    for short, long in _org_prefixes(by_key):
+    for short, long in _org_prefixes(by_key) + _bare_heads(by_key):
         union(short, long)
     merged: dict[str, Group] = defaultdict(Group)
     for key, group in by_key.items():
@@ -204,6 +204,19 @@ def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
         fits = {k.rstrip("s") for k in by_first[key] if by_key[k].type() == "ORG"}
         fits = [k for k in by_first[key] if k.rstrip("s") in fits]
         if len(fits) == 1 or (len(fits) == 2 and fits[0].rstrip("s") == fits[1].rstrip("s")):
+            pairs.append((key, fits[0]))
+    return pairs
+
+
+def _bare_heads(by_key: dict[str, Group]) -> list[tuple[str, str]]:
+    """'the Department' after 'the Justice Department': a capitalised head
+    word alone stands for the one organisation it heads."""
+    pairs = []
+    for key in by_key:
+        if " " in key or key not in gz.ORG_HEADS:
+            continue
+        fits = [k for k in by_key if " " in k and head_word(k) == key and by_key[k].type() == "ORG"]
+        if len(fits) == 1:
             pairs.append((key, fits[0]))
     return pairs
 
