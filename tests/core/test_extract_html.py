@@ -111,7 +111,7 @@ def test_story_under_the_page_title_wins_over_teasers():
 
 
 def test_fallback_when_readability_keeps_almost_nothing(monkeypatch):
-    monkeypatch.setattr(html_mod, "_main_content", lambda body: None)
+    monkeypatch.setattr(html_mod, "_main_content", lambda body, *args: None)
     art = extract_html(page(f"<div><p>{PROSE}</p><p>{PROSE} Second.</p></div>"), "t.html")
     assert any(PROSE in b.text for b in art.blocks)
 
@@ -218,3 +218,39 @@ def test_cli_prints_title_then_text(tmp_path):
     lines = [l for l in result.stdout.splitlines() if l.strip()]
     assert lines[0] == "Storm closes schools across the region"
     assert lines[1] == PROSE
+
+
+# ---------------------------------------------------------------- content search (Readability.js port)
+def test_br_runs_become_paragraphs():
+    from reader.core.extract.html_prepare import prep_document
+
+    root = parse_page("<div>foo<br>bar<br> <br><br>abc<br><br><b>def</b> ghi</div>")
+    prep_document(root)
+    div = root.find("body/div")
+    assert div.text == "foo" and [c.tag for c in div] == ["br", "p", "p"]
+    assert [" ".join(p.text_content().split()) for p in div.iter("p")] == ["abc", "def ghi"]
+
+
+def test_parts_split_by_an_ad_join_the_story():
+    part = f"<p>{PROSE}</p>" * 3
+    body = (f"<div class='wrap'><div class='story-part'>{part}</div>"
+            "<div class='ad-slot'><a href='/buy'>Buy now</a></div>"
+            f"<div class='story-part'>{part.replace('programme', 'scheme')}</div></div>"
+            "<div class='sidebar'><ul><li><a href='/a'>Other story one</a></li></ul></div>")
+    text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
+    assert "programme" in text and "scheme" in text
+    assert "Buy now" not in text and "Other story" not in text
+
+
+def test_story_in_an_unlikely_box_is_found_on_the_retry():
+    body = f"<div class='comment-free-zone'><p>{PROSE}</p><p>{PROSE} More.</p><p>{PROSE} End.</p></div>"
+    art = extract_html(page(body), "t.html")
+    assert sum(PROSE in b.text for b in art.blocks) == 3
+
+
+def test_byline_element_leaves_the_text_unless_metadata_names_the_author():
+    inner = "<div class='byline'>By Jane Doe</div>" + "".join(f"<p>{PROSE} ({i})</p>" for i in range(5))
+    art = extract_html(page(article_body(inner)), "t.html")
+    assert not any("Jane Doe" in b.text for b in art.blocks)
+    declared = extract_html(page(article_body(inner), head="<meta name='author' content='Jane Doe'>"), "t.html")
+    assert declared.byline == ["Jane Doe"]

@@ -1,12 +1,13 @@
-"""HTML -> Article. The only module that imports readability-lxml.
+"""HTML -> Article.
 
 The page is capped and pre-sanitised as text (hostile pages: 100,000
 attributes on one tag make libxml2 itself take minutes), parsed once with
-lxml, stripped of what is never shown, and handed to readability, which
-finds the main content. We walk its tree into typed blocks (html_blocks)
-and take the metadata from the untouched page (html_meta). When
-readability keeps too little of the page, the page's own visible text goes
-through the text cleaner instead, so a caption is never shown as the
+lxml and stripped of what is never shown. Readability.js's content search
+(html_grab, ported to lxml) finds the main content; the story under the
+page's own title wins over teasers. We walk the result into typed blocks
+(html_blocks) and take the metadata from the untouched page (html_meta).
+When the search keeps too little of the page, the page's own visible text
+goes through the text cleaner instead, so a caption is never shown as the
 article."""
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ import signal
 import threading
 
 from ..models import Article, Block, Link
-from .html_clean import class_weight, clean_content
 from .html_blocks import SKIP_TAGS, blocks_from_element
+from .html_clean import drop_teasers
 from .html_meta import PageMeta, extract_metadata
 from .html_prepare import parse_page, prepare_tree, visible_text
 
-# Below this share of the page's visible text, readability's pick is
+# Below this share of the page's visible text, the search's pick is
 # suspect (a caption, a teaser) and the fallback is tried.
 MIN_SHARE = 0.05
 READABILITY_SECONDS = 15.0  # then the page's visible text is used instead
@@ -43,12 +44,13 @@ def extract_html(html: str, source: str) -> Article:
     body = prepare_tree(root)
     page_chars = len(visible_text(body))
     anchored = _title_container(body, article.title)
-    content = _main_content(body)
+    content = _main_content(body, article.title, meta.byline_declared)
     if anchored is not None and not _shares_text(content, anchored):
-        # readability chose another story (a blog front page, a teaser
+        # the search chose another story (a blog front page, a teaser
         # list): the one under the page's own title wins.
-        content = copy.deepcopy(anchored)
-        clean_content(content, {}, class_weight)
+        content = _clean_container(anchored, article.title)
+    if content is not None:
+        drop_teasers(content)
     blocks, links = blocks_from_element(content) if content is not None else ([], [])
     chars = sum(len(b.text) for b in blocks)
     if chars < MIN_CHARS or chars < MIN_SHARE * page_chars:
@@ -75,73 +77,19 @@ def _apply_meta(article: Article, meta: PageMeta) -> None:
         article.language = meta.language
 
 
-def _main_content(body):
-    """readability's main-content element, or None when it finds nothing."""
-    # readability-lxml + its lxml cleaner cost ~60 ms to import; HTML input only.
-    from readability import Document
+def _main_content(body, title: str | None = None, byline_declared: bool = False):
+    """The main-content element (Readability.js's search), or None when it
+    finds nothing or runs out of time."""
+    from .html_grab import grab_article
 
-    class _Prepared(Document):
-        """Takes our already-parsed, already-cleaned tree: skips
-        readability's own re-parse and lxml_html_clean pass (70% of its
-        time) and hands back the element instead of serialised HTML."""
-
-        def _parse(self, input):
-            return copy.deepcopy(input)
-
-        def get_clean_html(self):
-            return _LengthOnly(self.html)
-
-        def get_article(self, candidates, best_candidate, html_partial=False):
-            # Readability.js's sibling rule that readability-lxml lacks:
-            # siblings sharing the best element's class (the other steps
-            # of a how-to, the other parts of a long post) get a bonus of
-            # a fifth of its score, so they join the article.
-            best = best_candidate["elem"]
-            name = best.get("class")
-            parent = best.getparent()
-            if name and parent is not None:
-                bonus = best_candidate["content_score"] * 0.2
-                for sibling in parent:
-                    if sibling is not best and sibling.get("class") == name and sibling in candidates:
-                        candidates[sibling]["content_score"] += bonus
-            return super().get_article(candidates, best_candidate, html_partial)
-
-        def remove_unlikely_candidates(self):
-            # readability-lxml's rule with Readability.js's word list: its
-            # own list also has 'tweet|twitter', which drops embedded posts
-            # that news articles quote as part of the story.
-            for elem in self.html.findall(".//*"):
-                names = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
-                if (len(names) >= 2 and _UNLIKELY.search(names) and not _MAYBE.search(names)
-                        and elem.tag not in ("html", "body", "a")
-                        and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code | ancestor::table")
-                        and not elem.xpath("descendant-or-self::main | descendant-or-self::article"
-                                           " | descendant-or-self::math")):
-                    elem.drop_tree()
-
-        def get_link_density(self, elem):
-            # Same measure as readability's (text length with whitespace runs
-            # counted once) without its three regex passes per call: those
-            # were a third of all extraction time.
-            links = sum(_text_length(a) for a in elem.iterdescendants("a"))
-            return links / max(_text_length(elem), 1)
-
-        def sanitize(self, node, candidates, keep_all_images=False):
-            clean_content(node, candidates, self.class_weight)
-            self.html = node
-            return self.get_clean_html()
-
-    logging.getLogger("readability").setLevel(logging.CRITICAL)
-    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
-    doc = _Prepared(body.getroottree().getroot())
     try:
         with _deadline(READABILITY_SECONDS):
-            result = doc.summary(html_partial=True)
+            return grab_article(body.getroottree().getroot(), title, byline_declared)
     except _TimeUp:  # the page's visible text is shown instead
         return None
-    except Exception:  # readability raises Unparseable on odd trees; fall back
+    except (ValueError, TypeError, RecursionError):  # an odd tree; fall back to the page text
+        logging.getLogger(__name__).debug("content search failed", exc_info=True)
         return None
-    return result.element if isinstance(result, _LengthOnly) else None
 
 
 class _TimeUp(Exception):
@@ -171,27 +119,6 @@ def _deadline(seconds: float):
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
-_UNLIKELY = re.compile(
-    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
-    r"header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
-    r"supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", re.I)
-_MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow", re.I)
-
-
-def _text_length(element) -> int:
-    return len(" ".join(element.text_content().split()))
-
-
-class _LengthOnly(str):
-    """What readability's summary() measures (its length) and returns,
-    carrying the element itself so nothing is serialised and re-parsed."""
-
-    def __new__(cls, element):
-        obj = super().__new__(cls, " " * len(element.text_content()))
-        obj.element = element
-        return obj
-
-
 def _title_container(body, title: str | None):
     """The element holding the article under the heading that repeats the
     page title: the heading's nearest ancestor with real paragraphs."""
@@ -216,14 +143,38 @@ def _title_container(body, title: str | None):
     return None
 
 
+def _clean_container(container, title: str | None):
+    """The content search run on a page holding only `container` (which is
+    left untouched), so it is cleaned as any pick is."""
+    from lxml.html import Element
+
+    from .html_grab import grab_article
+
+    page, body = Element("html"), Element("body")
+    page.append(body)
+    content = copy.deepcopy(container)
+    content.tail = None
+    body.append(content)
+    return grab_article(page, title, True)
+
+
 def _shares_text(content, container) -> bool:
-    """Whether readability's pick holds any of the container's first paragraphs."""
+    """Whether the content search's pick holds any of the container's first paragraphs."""
     if content is None:
         return False
-    have = " ".join(content.text_content().split())
+    probes = _probes(container)
+    return not probes or _holds(content, probes)
+
+
+def _probes(container) -> list[str]:
+    """The starts of the container's first real paragraphs, to find it again in a copy."""
     probes = [" ".join(p.text_content().split()) for p in container.iter("p")]
-    probes = [p[:80] for p in probes if len(p) >= 60][:4]
-    return not probes or any(p in have for p in probes)
+    return [p[:80] for p in probes if len(p) >= 60][:4]
+
+
+def _holds(element, probes: list[str]) -> bool:
+    have = " ".join(element.text_content().split())
+    return any(p in have for p in probes)
 
 
 def _fallback(body, source: str) -> Article:

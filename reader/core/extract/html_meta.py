@@ -54,6 +54,9 @@ class PageMeta:
     updated: str | None = None
     site: str | None = None
     language: str | None = None
+    # The byline comes from JSON-LD or <meta> (not from the page's text),
+    # so the content search leaves the visible byline element alone.
+    byline_declared: bool = False
 
 
 def extract_metadata(root) -> PageMeta:
@@ -65,7 +68,7 @@ def extract_metadata(root) -> PageMeta:
     if meta.site and meta.site.startswith("@"):
         meta.site = meta.site[1:] or None
     meta.title = _title(root, metas, ld, meta.site)
-    meta.byline = _byline(root, metas, ld)
+    meta.byline, meta.byline_declared = _byline(root, metas, ld)
     meta.published = _first_date(ld.get("published"), *(metas.get(k) for k in _PUBLISHED_KEYS),
                                  ld.get("created"), *_page_dates(root, "published"))
     meta.updated = _first_date(ld.get("modified"), *(metas.get(k) for k in _MODIFIED_KEYS))
@@ -259,7 +262,8 @@ def _shorten_title(root, title: str, site: str | None) -> str:
     return cur
 
 
-def _byline(root, metas: dict, ld: dict) -> list[str]:
+def _byline(root, metas: dict, ld: dict) -> tuple[list[str], bool]:
+    """Author names, and whether JSON-LD or <meta> declared them."""
     names = ld.get("authors") or []
     if not names:
         for key in _BYLINE_KEYS:
@@ -267,6 +271,7 @@ def _byline(root, metas: dict, ld: dict) -> list[str]:
             if value and not value.startswith(("http://", "https://")):
                 names = [value]
                 break
+    declared = bool(names)
     if not names:
         for el in root.iter("a", "span", "div", "p", "address"):
             if el.get("rel") == "author" or (el.get("itemprop") or "").lower() == "author":
@@ -279,7 +284,7 @@ def _byline(root, metas: dict, ld: dict) -> list[str]:
         name = re.sub(r"^by\s+", "", clean_line(name), flags=re.I).strip()
         if name and len(name) < 120 and name not in out:
             out.append(name)
-    return out[:8]
+    return out[:8], declared
 
 
 def _language(root, metas: dict) -> str | None:

@@ -6,10 +6,13 @@ more than a gigabyte of tree. So before parsing, the text is capped and
 oversized tags are cut down by a linear regex pass; after parsing, what
 is never shown (scripts, styles, hidden elements, comments) and every
 attribute we do not read are removed, which also makes readability
-several times faster."""
+several times faster. Then Readability.js's own preparation: <br> runs
+become paragraphs."""
 from __future__ import annotations
 
 import re
+
+from .html_clean import is_phrasing
 
 MAX_PARSE_CHARS = 6_000_000   # of markup; real articles are < 2 MB with scripts
 MAX_TAG_CHARS = 2_000          # a longer start tag is rebuilt from kept attributes
@@ -131,3 +134,61 @@ def _prune(root) -> None:
 def visible_text(element) -> str:
     """All text under `element`, whitespace collapsed."""
     return " ".join("".join(element.itertext()).split())
+
+
+def prep_document(root) -> None:
+    """Readability.js `_prepDocument`: runs of two or more <br> become
+    paragraphs; <font> becomes <span>."""
+    body = root.find("body")
+    for br in list((body if body is not None else root).iter("br")):
+        if br.getparent() is not None:
+            _replace_br_chain(br)
+    for font in list(root.iter("font")):
+        font.tag = "span"
+
+
+def _replace_br_chain(br) -> None:
+    from lxml.html import Element  # lxml is loaded by parse_page already
+
+    parent = br.getparent()
+    replaced = False
+    nxt = br.getnext()
+    while nxt is not None and nxt.tag == "br" and not (br.tail or "").strip():
+        replaced = True
+        br.tail = nxt.tail
+        parent.remove(nxt)
+        nxt = br.getnext()
+    if not replaced:
+        return
+    p = Element("p")
+    p.text, p.tail = br.tail, None
+    br.tail = None
+    parent.replace(br, p)
+    nxt = p.getnext()
+    while nxt is not None:
+        if nxt.tag == "br" and not (nxt.tail or "").strip():
+            after = nxt.getnext()
+            if after is not None and after.tag == "br":
+                break
+        if not is_phrasing(nxt):
+            break
+        after = nxt.getnext()
+        p.append(nxt)  # its tail (the text after it) moves along, as phrasing content
+        nxt = after
+    trim_trailing_breaks(p)
+    if parent.tag == "p":
+        parent.tag = "div"
+
+
+def trim_trailing_breaks(p) -> None:
+    """Drop trailing whitespace text and <br>s of a new paragraph."""
+    while len(p):
+        last = p[-1]
+        if last.tail and last.tail.strip():
+            return
+        last.tail = None
+        if last.tag != "br":
+            return
+        p.remove(last)
+    if p.text and not p.text.strip():
+        p.text = None
