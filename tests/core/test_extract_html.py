@@ -254,3 +254,13 @@ def test_byline_element_leaves_the_text_unless_metadata_names_the_author():
     assert not any("Jane Doe" in b.text for b in art.blocks)
     declared = extract_html(page(article_body(inner), head="<meta name='author' content='Jane Doe'>"), "t.html")
     assert declared.byline == ["Jane Doe"]
+
+
+def test_body_is_not_the_article_when_one_box_holds_much_of_it():
+    # Twenty one-paragraph teasers right under <body> give it the top
+    # score; the story box still scores more than half of that.
+    story = "".join(f"<p>{PROSE} Part {i}, with more words, and commas, here.</p>" for i in range(8))
+    teasers = "".join(f"<section><p>Other story {i}: {PROSE}</p></section>" for i in range(20))
+    body = f"<div><article><div class='story'>{story}</div></article></div>{teasers}"
+    text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
+    assert "Part 7" in text and "Other story" not in text

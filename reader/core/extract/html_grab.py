@@ -26,6 +26,7 @@ from .html_prepare import prep_document, trim_trailing_breaks
 
 CHAR_THRESHOLD = 500  # shorter than this and the search is retried with fewer rules
 N_TOP_CANDIDATES = 5
+BODY_SHARE = 0.5  # <body> wins only when no other candidate scores half as much
 _UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
     r"header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
@@ -255,15 +256,22 @@ def _score(to_score: list, flags: int) -> dict:
 def _top_candidate(body, scores: dict, flags: int):
     """The element holding the article: the best of the top candidates,
     moved up to a common ancestor of close rivals, a higher-scoring parent,
-    or a parent it is the only child of; <body> means all of it."""
+    or a parent it is the only child of. Readability.js takes <body> (all
+    of it) when that scores best; here only when no other candidate scores
+    half as much, since body's score gathers every paragraph on the page."""
     top = []
+    body_score = scores.get(body)
     for el, score in scores.items():
+        if el is body and body_score is not None:
+            continue
         for i in range(N_TOP_CANDIDATES):
             if i >= len(top) or score > scores[top[i]]:
                 top.insert(i, el)
                 del top[N_TOP_CANDIDATES:]
                 break
     best = top[0] if top else None
+    if body_score is not None and (best is None or scores[best] < BODY_SHARE * body_score):
+        best = body
     if best is None or best.tag == "body":
         wrapper = Element("div")
         wrapper.text, body.text = body.text, None
