@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import Entity, Quote
-from .cues import REPORTING_VERBS, governs, is_cue, subject_of
+from .cues import governs, is_cue, subject_of
 from .layout import Layout
 from .quote_context import Context
 from .quote_marks import Segment, find_segments
+from .reported import find_reported
 from .speakers import speaker_name
 
 MIN_CLAUSE_WORDS = 4  # an unattributed quotation shorter than this is a scare quote or a name
@@ -380,38 +381,3 @@ def _to_quote(ctx: Context, group: list[_Found]) -> Quote | None:
         return None
     speaker = next((f.speaker for f in group if f.speaker), None)
     return Quote(" ".join(text.split()), speaker, "direct", mention.block, mention.start, mention.end)
-
-
-# ---------------------------------------------------------------- reported speech
-def find_reported(ctx: Context) -> list[Quote]:
-    """'X said (that) CLAUSE' outside quotation marks -> a reported quote
-    whose text is the clause."""
-    out: list[Quote] = []
-    for token in ctx.doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS or ctx.in_quote(token):
-            continue
-        clause = next((c for c in token.rights if c.dep_ == "ccomp"), None)  # the first is what was said
-        quote = _reported(ctx, token, clause) if clause is not None else None
-        if quote is not None:
-            out.append(quote)
-    return out
-
-
-def _reported(ctx: Context, cue: Any, clause: Any) -> Quote | None:
-    doc = ctx.doc
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
-        start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "\"”’'":
-        end -= 1
-    span = doc[start:end]
-    if len(span) < 3:
-        return None
-    quoted = sum(ctx.in_quote(t) for t in span)
-    if quoted >= 0.6 * len(span):
-        return None  # a direct quotation ('“...,” he said')
-    mention = ctx.layout.locate(span.start_char, span.end_char)
-    if mention is None:
-        return None
-    speaker = speaker_name(ctx, subject_of(cue, ctx.in_quote))
-    return Quote(span.text, speaker, "reported", mention.block, mention.start, mention.end)
