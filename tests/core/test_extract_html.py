@@ -264,3 +264,15 @@ def test_body_is_not_the_article_when_one_box_holds_much_of_it():
     body = f"<div><article><div class='story'>{story}</div></article></div>{teasers}"
     text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
     assert "Part 7" in text and "Other story" not in text
+
+
+def test_other_articles_inside_the_pick_go_when_the_titled_story_is_there():
+    story = ("<article class='post'><h1>The real story here</h1>"
+             + "".join(f"<p>Paragraph {i} of the real story, long enough to count as prose in this test.</p>"
+                       for i in range(5)) + "</article>")
+    cards = "".join(f"<article class='post card'><a href='/s{i}'><img src='x.jpg'></a>"
+                    f"<p>Card {i}: {PROSE} {PROSE}</p></article>" for i in range(6))
+    body = f"<div class='main'>{story}<div class='post more'><h3>You may like</h3>{cards}</div></div>"
+    art = extract_html(page(body, head="<meta property='og:title' content='The real story here'>"), "t.html")
+    text = " ".join(b.text for b in art.blocks)
+    assert "Paragraph 4 of the real story" in text and "Card 3" not in text

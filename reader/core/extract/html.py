@@ -49,6 +49,8 @@ def extract_html(html: str, source: str) -> Article:
         # the search chose another story (a blog front page, a teaser
         # list): the one under the page's own title wins.
         content = _clean_container(anchored, article.title)
+    elif anchored is not None:
+        _drop_other_articles(content, _probes(anchored))
     if content is not None:
         drop_teasers(content)
     blocks, links = blocks_from_element(content) if content is not None else ([], [])
@@ -175,6 +177,17 @@ def _probes(container) -> list[str]:
 def _holds(element, probes: list[str]) -> bool:
     have = " ".join(element.text_content().split())
     return any(p in have for p in probes)
+
+
+def _drop_other_articles(content, probes: list[str]) -> None:
+    """<article> elements in the content that hold none of the story under
+    the page's title are other stories (teasers, 'you may like' cards)."""
+    if not probes:
+        return
+    for el in list(content.iterdescendants("article")):
+        if el.getparent() is not None and not _holds(el, probes) and not any(
+                a.tag == "article" for a in el.iterancestors() if a is not content and not _holds(a, probes)):
+            el.drop_tree()
 
 
 def _fallback(body, source: str) -> Article:
