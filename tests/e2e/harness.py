@@ -183,8 +183,11 @@ class Tmux:
     def run(self, *args: str, check: bool = True) -> str:
         """One tmux command; the first one starts the server with our config."""
         config = str(self.directory / "tmux.conf")
+        # os.environ, not the C environment: a library (readline) may have
+        # exported COLUMNS/LINES there, and a pane's program would believe them.
+        environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
         result = subprocess.run(["tmux", "-S", str(self.socket), "-f", config, *args],
-                                capture_output=True,
+                                capture_output=True, env=environment,
                                 text=True, errors="replace", check=False,
                                 stdin=subprocess.DEVNULL)
         if check and result.returncode != 0:
