@@ -276,3 +276,13 @@ def test_other_articles_inside_the_pick_go_when_the_titled_story_is_there():
     art = extract_html(page(body, head="<meta property='og:title' content='The real story here'>"), "t.html")
     text = " ".join(b.text for b in art.blocks)
     assert "Paragraph 4 of the real story" in text and "Card 3" not in text
+
+
+def test_box_headed_related_goes_but_the_story_after_it_stays():
+    first = "".join(f"<p>{PROSE} ({i})</p>" for i in range(5))
+    box = ("<div class='box'><h3>Related stories</h3>"
+           f"<p>Another story entirely: {PROSE} {PROSE}</p></div>")
+    body = f"<div class='story'>{first}{box}<p>The story goes on after the box. {PROSE}</p></div>"
+    text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
+    assert "The story goes on after the box." in text
+    assert "Another story entirely" not in text and "Related stories" not in text

@@ -4,7 +4,8 @@ The page is capped and pre-sanitised as text (hostile pages: 100,000
 attributes on one tag make libxml2 itself take minutes), parsed once with
 lxml and stripped of what is never shown. Readability.js's content search
 (html_grab, ported to lxml) finds the main content; the story under the
-page's own title wins over teasers. We walk the result into typed blocks
+page's own title wins over teasers, and boxes of other stories or
+comments inside it go. We walk the result into typed blocks
 (html_blocks) and take the metadata from the untouched page (html_meta).
 When the search keeps too little of the page, the page's own visible text
 goes through the text cleaner instead, so a caption is never shown as the
@@ -31,6 +32,8 @@ READABILITY_SECONDS = 15.0  # then the page's visible text is used instead
 TRAILING_SHARE = 0.5  # a section heading in the last half ends the story
 PROSE_CHARS = 200  # a paragraph this long after a 'Related' line means the story goes on
 MIN_CHARS = 100  # fewer characters than this is never a whole article
+SECTION_AFTER_CHARS = 500  # of story before a 'Related' box for the box to be the page's
+_MARKER_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"})
 
 
 def extract_html(html: str, source: str) -> Article:
@@ -53,6 +56,7 @@ def extract_html(html: str, source: str) -> Article:
         _drop_other_articles(content, _probes(anchored))
     if content is not None:
         drop_teasers(content)
+        _drop_trailing_boxes(content, article)
     blocks, links = blocks_from_element(content) if content is not None else ([], [])
     chars = sum(len(b.text) for b in blocks)
     if chars < MIN_CHARS or chars < MIN_SHARE * page_chars:
@@ -200,6 +204,51 @@ def _fallback(body, source: str) -> Article:
     except Exception:  # noqa: BLE001 - a fallback must not turn a bad page into a crash
         logging.getLogger(__name__).debug("text cleaner failed on %s", source, exc_info=True)
         return Article(source=source, blocks=blocks, links=links)
+
+
+def _drop_trailing_boxes(content, article: Article) -> None:
+    """A box headed 'Related stories', 'You may like', '3 Comments' ...
+    that comes after the story's first paragraphs belongs to the page: the
+    whole box goes (not what follows it, which may be more of the story)."""
+    from lxml import etree
+
+    from .boilerplate import section_start
+
+    before = 0
+    boxes = []
+    for event, el in etree.iterwalk(content, events=("start", "end")):
+        if event == "end":
+            before += len((el.tail or "").strip()) if el is not content else 0
+            continue
+        if before >= SECTION_AFTER_CHARS and el.tag in _MARKER_TAGS:
+            text = " ".join(el.text_content().split())
+            if text and len(text) <= 80 and section_start(text):
+                box = _box_headed_by(el, content)
+                if box is not None:
+                    boxes.append((box, text))
+        before += len((el.text or "").strip())
+    for box, label in boxes:
+        if box.getparent() is not None and not any(a in {b for b, _ in boxes} for a in box.iterancestors()):
+            article.removed.append(" ".join(box.text_content().split())[:200])
+            article.removed_why.append(f"box headed '{label}'")
+            box.drop_tree()
+
+
+def _box_headed_by(marker, content):
+    """The largest element (below `content`) that `marker` opens: each
+    step up, nothing with text may come before it in the parent."""
+    box = None
+    el = marker
+    while el.getparent() is not None and el.getparent() is not content:
+        parent = el.getparent()
+        if (parent.text or "").strip():
+            break
+        if any(" ".join(sib.text_content().split()) or (sib.tail or "").strip()
+               for sib in el.itersiblings(preceding=True)):
+            break
+        box = parent
+        el = parent
+    return box
 
 
 def _furniture_free(blocks: list[Block], article: Article) -> set[int]:
