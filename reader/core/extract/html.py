@@ -5,11 +5,11 @@ attributes on one tag make libxml2 itself take minutes), parsed once with
 lxml and stripped of what is never shown. Readability.js's content search
 (html_grab, ported to lxml) finds the main content; the story under the
 page's own title wins over teasers, and boxes of other stories or
-comments inside it go. We walk the result into typed blocks
-(html_blocks) and take the metadata from the untouched page (html_meta).
-When the search keeps too little of the page, the page's own visible text
-goes through the text cleaner instead, so a caption is never shown as the
-article."""
+comments inside it go. We walk the result into typed blocks (html_blocks),
+trim what a reader does not want in the body (html_trim) and take the
+metadata from the untouched page (html_meta). When the search keeps too
+little of the page, the page's own visible text goes through the text
+cleaner instead, so a caption is never shown as the article."""
 from __future__ import annotations
 
 import contextlib
@@ -19,18 +19,17 @@ import re
 import signal
 import threading
 
-from ..models import Article, Block, Link
+from ..models import Article
 from .html_blocks import SKIP_TAGS, blocks_from_element
 from .html_clean import drop_teasers
 from .html_meta import PageMeta, extract_metadata
 from .html_prepare import parse_page, prepare_tree, visible_text
+from .html_trim import trim_blocks
 
 # Below this share of the page's visible text, the search's pick is
 # suspect (a caption, a teaser) and the fallback is tried.
 MIN_SHARE = 0.05
 READABILITY_SECONDS = 15.0  # then the page's visible text is used instead
-TRAILING_SHARE = 0.5  # a section heading in the last half ends the story
-PROSE_CHARS = 200  # a paragraph this long after a 'Related' line means the story goes on
 MIN_CHARS = 100  # fewer characters than this is never a whole article
 SECTION_AFTER_CHARS = 500  # of story before a 'Related' box for the box to be the page's
 _MARKER_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"})
@@ -66,10 +65,7 @@ def extract_html(html: str, source: str) -> Article:
             article.removed, article.removed_why = fallback.removed, fallback.removed_why
             article.byline = article.byline or fallback.byline
             article.published = article.published or fallback.published
-    keep = _furniture_free(blocks, article)
-    keep &= _before_trailing_section(blocks, article)
-    keep &= _not_title_heading(blocks, article.title)
-    article.blocks, article.links = _select(blocks, links, keep)
+    article.blocks, article.links = trim_blocks(blocks, links, article)
     return article
 
 
@@ -249,68 +245,6 @@ def _box_headed_by(marker, content):
         box = parent
         el = parent
     return box
-
-
-def _furniture_free(blocks: list[Block], article: Article) -> set[int]:
-    """Indexes of blocks that are not page furniture ('Advertisement',
-    'Photo: Getty Images', 'Share this': the text cleaner's list names
-    them); the others go to `article.removed` with the reason."""
-    from .boilerplate import furniture
-
-    keep = set()
-    for i, block in enumerate(blocks):
-        why = None if block.kind == "preformatted" else furniture(block.text, len(block.text.split()))
-        if why:
-            article.removed.append(block.text)
-            article.removed_why.append(why)
-        else:
-            keep.add(i)
-    return keep
-
-
-def _before_trailing_section(blocks: list[Block], article: Article) -> set[int]:
-    """Indexes before a short 'Comments' / 'Related stories' / 'More from'
-    line in the last part of the article: what follows belongs to the page,
-    not the story."""
-    from .boilerplate import section_start
-
-    start = int(len(blocks) * TRAILING_SHARE)
-    for i in range(max(start, 1), len(blocks)):
-        block = blocks[i]
-        kind = section_start(block.text) if block.kind in ("heading", "paragraph") and len(block.text) <= 80 else None
-        if kind == "related" and any(len(b.text) >= PROSE_CHARS for b in blocks[i + 1:]):
-            continue  # 'Read also' between parts of the story: the story goes on
-        if kind:
-            for cut in blocks[i:]:
-                article.removed.append(cut.text)
-                article.removed_why.append(f"after '{block.text}'")
-            return set(range(i))
-    return set(range(len(blocks)))
-
-
-def _not_title_heading(blocks: list[Block], title: str | None) -> set[int]:
-    """The title is printed above the body: its repeat as one of the first
-    headings is dropped."""
-    every = set(range(len(blocks)))
-    if not title:
-        return every
-    key = _key(title)
-    for i, block in enumerate(blocks[:3]):
-        if block.kind == "heading" and _key(block.text) == key:
-            return every - {i}
-    return every
-
-
-def _select(blocks: list[Block], links: list[Link], keep: set[int]) -> tuple[list[Block], list[Link]]:
-    """The kept blocks, and the links of kept blocks renumbered to match."""
-    new_index = {}
-    kept = []
-    for i, block in enumerate(blocks):
-        if i in keep:
-            new_index[i] = len(kept)
-            kept.append(block)
-    moved = [Link(l.text, l.url, new_index[l.block]) for l in links if l.block in new_index]
-    return kept, moved
 
 
 def _key(text: str) -> str:
