@@ -8,12 +8,14 @@ report upstream for each cell the pointer crosses. `detect` reads NO_COLOR,
 TERM (and its terminfo entry), COLORTERM, LC_ALL/LC_CTYPE/LANG and
 READER_MOUSE; `apply` sets what Textual reads before the app starts; and
 `driver_for` wraps the terminal driver so the mouse asks for clicks and wheel
-only and, in ASCII mode, no non-ASCII character ever reaches the terminal."""
+only and every write goes through output.OutputFilter: only the cells that
+changed, each colour change once, and in ASCII mode no non-ASCII character."""
 from __future__ import annotations
 
 import os
 import struct
 import sys
+import threading
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -216,12 +218,16 @@ def driver_for(base: type, profile: TerminalProfile) -> type:
             super().__init__(*args, **kwargs)
             self._output = OutputFilter(terminal_size, diff=profile.lean,
                                         compact=profile.lean, ascii_only=profile.ascii)
+            # the input thread writes too (mode switches): the filter's memory of
+            # the screen must change in the order the writes are queued
+            self._output_lock = threading.Lock()
 
         def write(self, data: str) -> None:
             if "\x1b[?100" in data:
                 data = data.replace(_ANY_MOTION_ON, motion_on).replace(_ANY_MOTION_OFF,
                                                                        motion_off)
-            super().write(self._output(data))
+            with self._output_lock:
+                super().write(self._output(data))
 
     ReaderDriver.__qualname__ = ReaderDriver.__name__ = f"Reader{base.__name__}"
     return ReaderDriver
