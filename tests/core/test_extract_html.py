@@ -286,3 +286,10 @@ def test_box_headed_related_goes_but_the_story_after_it_stays():
     text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
     assert "The story goes on after the box." in text
     assert "Another story entirely" not in text and "Related stories" not in text
+
+
+def test_title_repeated_as_a_styled_paragraph_is_not_body():
+    inner = "<p class='titulo'>A headline for the test</p>" + "".join(f"<p>{PROSE} ({i})</p>" for i in range(4))
+    art = extract_html(page(article_body(inner)), "t.html")
+    assert art.title == "A headline for the test"
+    assert all(b.text != art.title for b in art.blocks)

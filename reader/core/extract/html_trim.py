@@ -3,7 +3,7 @@ keeps but a reader does not want in the body.
 
 Page furniture ('Advertisement', 'Photo: Getty Images': the text
 cleaner's list names it), what follows a 'Comments' / 'Related stories'
-line near the end, and the title repeated as one of the first headings.
+line near the end, and the title repeated as one of the first blocks.
 Every cut block goes to `article.removed` with why."""
 from __future__ import annotations
 
@@ -63,13 +63,13 @@ def _before_trailing_section(blocks: list[Block], article: Article) -> set[int]:
 
 def _not_title_repeat(blocks: list[Block], title: str | None) -> set[int]:
     """The title is printed above the body: its repeat as one of the first
-    headings is dropped."""
+    blocks (a heading, or a paragraph styled as one) is dropped."""
     every = set(range(len(blocks)))
     if not title:
         return every
     key = _key(title)
     for i, block in enumerate(blocks[:3]):
-        if block.kind == "heading" and _key(block.text) == key:
+        if block.kind in ("heading", "paragraph") and _key(block.text) == key:
             return every - {i}
     return every
 
