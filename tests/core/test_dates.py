@@ -257,6 +257,14 @@ def test_scheduled_dates_after_a_past_verb_point_forward():
     assert found["December"] == ("1989-12", "date")
 
 
+def test_present_tense_days_are_schedules_and_participles_follow_the_main_verb():
+    found = _dates_of(["The rights, which expire Oct. 1, can be exercised for $100 each.",
+                       "Columbia added $227 million to reserves, increasing them to $300 million as of Sept. 30."],
+                      datetime(2013, 3, 22))
+    assert found["Oct. 1"] == ("2013-10-01", "date")
+    assert found["Sept. 30"] == ("2012-09-30", "date")
+
+
 def test_find_dates_without_parse_or_entities():
     """A pipeline without parser or NER (e.g. a trimmed model) still finds and resolves dates."""
     import spacy

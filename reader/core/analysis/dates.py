@@ -27,6 +27,8 @@ _FREQUENCY = re.compile(r"daily|weekly|monthly|yearly|annual|annually|quarterly|
 # "since March", "back in March": the last one, whatever the verb
 _SINCE = re.compile(r"\b(?:since|back in|as early as|as long ago as)\s+$", re.I)
 _BARE_PART = re.compile(r"morning|afternoon|evening|night|day", re.I)   # "night sweats"
+# "the year", "the fiscal year": the year being told only if it was named just before
+_BARE_UNIT = re.compile(r"the\s+(?:full\s+)?(?:fiscal\s+|calendar\s+)?(?:year|month|week|day)", re.I)
 _BARE_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")     # "see 1:48": a video timestamp, a score
 _ENDED = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?(?:ended|ending|ends|through|to\s+date)\b", re.I)
 
@@ -43,7 +45,9 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
     for span in spans:
         sentence = sentence_of(span.start)
         tense = "past" if _SINCE.search(text[max(0, span.start - 20):span.start]) else _tense(doc, span.start, span.end)
-        ctx = Context(ref_day, tense, anchor, text[span.end:span.end + 40])
+        expression = text[span.start:span.end]
+        stale = sentence - last_sentence > 1 and _BARE_UNIT.fullmatch(expression)
+        ctx = Context(ref_day, tense, None if stale else anchor, text[span.end:span.end + 40])
         timex = _resolve(text[span.start:span.end], ctx, sentence == last_sentence)
         if timex is None or timex.kind == "set" and _adjective(doc, span) or _game_period(doc, span, text):
             continue
@@ -241,6 +245,8 @@ def _verb_tense(verb: Any, depth: int) -> str:
                 return "future"            # "guidelines to be published in November"
     if words & _MODALS:
         return "future"
+    if verb.tag_ == "VBG" and not words and verb.head is not verb and depth < 3:
+        return _verb_tense(verb.head, depth + 1)   # "..., increasing reserves": the main verb's
     if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
         if verb.tag_ == "VBG" and words & {"was", "were"}:
             return "past"

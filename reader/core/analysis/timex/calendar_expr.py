@@ -203,6 +203,8 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
     if re.search(r"\bthis\b", low) and not re.search(r"\bthis (?:past|coming)\b", low):
         return ref.year
     way = direction(low, ctx, default=0 if day or ctx.tense == "present" else -1)
+    if ctx.tense == "present" and day and way == 0:
+        way = 1                            # a day in the present tense is a schedule: "expires Nov. 21"
     if re.search(r"\b(?:last|next|this past|this coming)\b", low) and not day:
         # "last April" is neither this month nor last month (that would be "last month")
         first = date(ref.year, ref.month, 1)
