@@ -293,3 +293,17 @@ def test_title_repeated_as_a_styled_paragraph_is_not_body():
     art = extract_html(page(article_body(inner)), "t.html")
     assert art.title == "A headline for the test"
     assert all(b.text != art.title for b in art.blocks)
+
+
+def test_datelines_bylines_and_the_standfirst_above_them_leave_the_body():
+    inner = ("<p class='dek'>A short summary of the story, shown under the headline.</p>"
+             "<p>By Jane Doe and John Roe</p>"
+             "<p>Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 8:31 PM, Feb 17, 2018</p>"
+             + "".join(f"<p>{PROSE} ({i})</p>" for i in range(4))
+             + "<blockquote><p>Great news — Jane Doe (@jane) May 1, 2020</p></blockquote>")
+    art = extract_html(page(article_body(inner)), "t.html")
+    texts = [b.text for b in art.blocks]
+    assert texts[0].startswith(PROSE)
+    assert dict(zip(art.removed, art.removed_why)).get("By Jane Doe and John Roe") == "byline"
+    assert any("summary of the story" in r for r in art.removed)
+    assert any("(@jane)" in t for t in texts)  # an embedded post's signature stays

@@ -3,8 +3,9 @@ keeps but a reader does not want in the body.
 
 Page furniture ('Advertisement', 'Photo: Getty Images': the text
 cleaner's list names it), what follows a 'Comments' / 'Related stories'
-line near the end, and the title repeated as one of the first blocks.
-Every cut block goes to `article.removed` with why."""
+line near the end, datelines and bylines at the top (the header shows the
+date and authors) with the standfirst above them, and the title repeated
+as the first block. Every cut block goes to `article.removed` with why."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,11 @@ from ..models import Article, Block, Link
 
 TRAILING_SHARE = 0.5  # a section heading in the last half ends the story
 PROSE_CHARS = 200  # a paragraph this long after a 'Related' line means the story goes on
+HEAD_BLOCKS = 8  # datelines and bylines are looked for among the first blocks
+DATELINE_WORDS = 25  # a longer block is prose, whatever dates it holds
+DATELINE_OTHER_WORDS = 8  # words beside the dates: labels, names, separators
+STANDFIRST_BLOCKS = 3  # at most this many blocks above the first dateline ...
+STANDFIRST_WORDS = 80  # ... of at most this many words make the standfirst
 
 
 def trim_blocks(blocks: list[Block], links: list[Link], article: Article) -> tuple[list[Block], list[Link]]:
@@ -20,6 +26,7 @@ def trim_blocks(blocks: list[Block], links: list[Link], article: Article) -> tup
     keep = _furniture_free(blocks, article)
     keep &= _before_trailing_section(blocks, article)
     keep &= _not_title_repeat(blocks, article.title)
+    keep &= _no_dateline(blocks, article)
     return _select(blocks, links, keep)
 
 
@@ -72,6 +79,49 @@ def _not_title_repeat(blocks: list[Block], title: str | None) -> set[int]:
         if block.kind in ("heading", "paragraph") and _key(block.text) == key:
             return every - {i}
     return every
+
+
+def _no_dateline(blocks: list[Block], article: Article) -> set[int]:
+    """Indexes without the datelines and bylines among the first blocks,
+    nor the standfirst (the summary under the headline) above the first
+    of them: the header shows the date and authors from the metadata."""
+    keep = set(range(len(blocks)))
+    first = None
+    for i, block in enumerate(blocks[:HEAD_BLOCKS]):
+        why = _dateline_or_byline(block, article.language or "en")
+        if why:
+            keep.discard(i)
+            _cut(article, block.text, why)
+            first = i if first is None else first
+    if first is not None and 0 < first <= STANDFIRST_BLOCKS:
+        lead = [j for j in range(first) if j in keep and blocks[j].kind != "caption"]
+        if sum(len(blocks[j].text.split()) for j in lead) <= STANDFIRST_WORDS:
+            for j in lead:
+                keep.discard(j)
+                _cut(article, blocks[j].text, "standfirst")
+    return keep
+
+
+def _dateline_or_byline(block: Block, lang: str) -> str | None:
+    """'dateline' for 'Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: ...',
+    'byline' for 'By Jane Doe', else None."""
+    from .metadata import is_relative_time, parse_byline, stamps
+
+    text = block.text
+    words = len(text.split())
+    if block.kind == "preformatted" or words > DATELINE_WORDS or "(@" in text:
+        return None  # '— Jane Doe (@jane) May 1, 2020' signs an embedded post: it stays
+    found = stamps(text, lang)
+    if found:
+        rest = text
+        for stamp in reversed(found):
+            rest = rest[:stamp.start] + " " + rest[stamp.end:]
+        return "dateline" if len(re.findall(r"\w+", rest)) <= DATELINE_OTHER_WORDS else None
+    if words <= 6 and is_relative_time(text):
+        return "dateline"
+    if words <= 12 and parse_byline(text):
+        return "byline"
+    return None
 
 
 def _select(blocks: list[Block], links: list[Link], keep: set[int]) -> tuple[list[Block], list[Link]]:
