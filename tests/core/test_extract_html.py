@@ -307,3 +307,14 @@ def test_datelines_bylines_and_the_standfirst_above_them_leave_the_body():
     assert dict(zip(art.removed, art.removed_why)).get("By Jane Doe and John Roe") == "byline"
     assert any("summary of the story" in r for r in art.removed)
     assert any("(@jane)" in t for t in texts)  # an embedded post's signature stays
+
+
+def test_short_list_of_linked_headlines_in_the_story_goes_but_term_lists_stay():
+    related = "".join(f"<li><a href='/news/{i}'>Another headline about something else number {i}</a></li>"
+                      for i in range(3))
+    terms = "<ul><li><a href='/wiki/a'>Apples</a></li><li><a href='/wiki/b'>Pears</a></li></ul>"
+    inner = (f"<p>{PROSE} (1)</p><ul>{related}</ul><p>{PROSE} (2)</p><p>See also:</p>{terms}"
+             f"<p>{PROSE} (3)</p>")
+    text = " ".join(b.text for b in extract_html(page(article_body(inner)), "t.html").blocks)
+    assert "Another headline" not in text and "(3)" in text
+    assert "Apples" in text

@@ -284,6 +284,8 @@ def _span(value: str | None) -> int:
 
 # ---------------------------------------------------------------- beyond Readability.js
 TEASER_MAX_CHARS = 250
+HEADLINE_LIST_ITEMS = 4  # a longer list of links is content (release notes, sources)
+HEADLINE_WORDS = 5  # mean words per item: headlines, not a list of terms
 _TEASER_LABEL = re.compile(
     r"^\W{0,3}(?:related(?: stories| articles| content| coverage)?|read (?:more|also|next)|also read|"
     r"see (?:more|also)|more(?: on this(?: story)?| from \w+)?|recommended|watch|listen|"
@@ -294,7 +296,11 @@ _TEASER_LABEL = re.compile(
 
 def drop_teasers(content) -> None:
     """Pointers to other stories inside the article, which Readability.js
-    keeps: 'Read more: <a>…</a>' and linked headlines in capitals."""
+    keeps: 'Read more: <a>…</a>', linked headlines in capitals, and short
+    lists whose every item is a linked headline."""
+    for el in reversed(list(content.iterdescendants("ul", "ol"))):
+        if el.getparent() is not None and _is_headline_list(el):
+            _drop(el)
     for el in list(content.iterdescendants("p", "div", "li", "h2", "h3", "h4", "h5", "h6")):
         if el.getparent() is not None and _is_teaser_link(el):
             _drop(el)
@@ -311,3 +317,20 @@ def _is_teaser_link(el) -> bool:
         return True
     words = text.split()
     return density >= 0.95 and len(words) >= 4 and text.upper() == text and any(c.isalpha() for c in text)
+
+
+def _is_headline_list(el) -> bool:
+    """2-4 items, each one link (to another page) worded like a headline."""
+    items = [li for li in el if li.tag == "li"]
+    if not 2 <= len(items) <= HEADLINE_LIST_ITEMS:
+        return False
+    words = 0
+    for li in items:
+        text = inner_text(li)
+        if not text:
+            return False
+        links = [a for a in li.iter("a") if not (a.get("href") or "#").startswith("#")]
+        if not links or sum(len(inner_text(a)) for a in links) < 0.9 * len(text):
+            return False
+        words += len(text.split())
+    return words / len(items) >= HEADLINE_WORDS
