@@ -318,3 +318,11 @@ def test_short_list_of_linked_headlines_in_the_story_goes_but_term_lists_stay():
     text = " ".join(b.text for b in extract_html(page(article_body(inner)), "t.html").blocks)
     assert "Another headline" not in text and "(3)" in text
     assert "Apples" in text
+
+
+def test_a_related_line_opening_most_of_the_story_does_not_take_it_away():
+    first = "".join(f"<p>{PROSE} ({i})</p>" for i in range(4))
+    rest = "".join(f"<p>More of the story, part {i}. {PROSE}</p>" for i in range(8))
+    body = f"<div class='story'><div>{first}</div><div><p>Comments</p>{rest}</div></div>"
+    text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
+    assert "part 7" in text

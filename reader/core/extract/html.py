@@ -32,6 +32,7 @@ MIN_SHARE = 0.05
 READABILITY_SECONDS = 15.0  # then the page's visible text is used instead
 MIN_CHARS = 100  # fewer characters than this is never a whole article
 SECTION_AFTER_CHARS = 500  # of story before a 'Related' box for the box to be the page's
+BOX_MAX_SHARE = 0.5  # a 'Related' box never holds more than this share of the text
 _MARKER_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"})
 
 
@@ -205,11 +206,14 @@ def _fallback(body, source: str) -> Article:
 def _drop_trailing_boxes(content, article: Article) -> None:
     """A box headed 'Related stories', 'You may like', '3 Comments' ...
     that comes after the story's first paragraphs belongs to the page: the
-    whole box goes (not what follows it, which may be more of the story)."""
+    whole box goes (not what follows it, which may be more of the story),
+    unless it holds most of the text, when the marker is more likely a
+    line inside the story."""
     from lxml import etree
 
     from .boilerplate import section_start
 
+    limit = BOX_MAX_SHARE * len(visible_text(content))
     before = 0
     boxes = []
     for event, el in etree.iterwalk(content, events=("start", "end")):
@@ -220,7 +224,7 @@ def _drop_trailing_boxes(content, article: Article) -> None:
             text = " ".join(el.text_content().split())
             if text and len(text) <= 80 and section_start(text):
                 box = _box_headed_by(el, content)
-                if box is not None:
+                if box is not None and len(visible_text(box)) <= limit:
                     boxes.append((box, text))
         before += len((el.text or "").strip())
     for box, label in boxes:
