@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 
 from ..core.errors import UsageError
-from ..core.pipeline import analyse_article, read_article
+from ..core.pipeline import analyse_article, background_analyser, read_article
 from ..core.sources import DEFAULT_MAX_BYTES
 from .terminal import apply as apply_terminal, detect as detect_terminal
 
@@ -19,6 +19,17 @@ def run_ui(source: str, clean: bool = True, published: str | None = None,
            max_bytes: int = DEFAULT_MAX_BYTES, theme: str | None = None,
            ascii_only: bool = False) -> int:
     """Open the reader on `source`; return the process exit code."""
+    # The NLP stage runs in its own process, started first so spaCy loads while
+    # the UI paints (pipeline.background_analyser); it ends when the app does.
+    analyser = background_analyser()
+    try:
+        return _run(analyser, source, clean, published, max_bytes, theme, ascii_only)
+    finally:
+        analyser.close()
+
+
+def _run(analyser, source: str, clean: bool, published: str | None, max_bytes: int,
+         theme: str | None, ascii_only: bool) -> int:
     if source == "-":
         article = read_article("-", clean=clean, published=published, max_bytes=max_bytes)
         attach_terminal_to_stdin()
@@ -30,7 +41,7 @@ def run_ui(source: str, clean: bool = True, published: str | None = None,
     # what Textual reads (its colour system) before the app is built.
     profile = detect_terminal(os.environ, ascii_only)
     apply_terminal(profile)
-    app = build_app(load, theme, profile.ascii, os.environ, profile=profile)
+    app = build_app(load, theme, profile.ascii, os.environ, analyse=analyser, profile=profile)
     app.run()
     _save_state(app.session.store)
     if app.load_error is not None:

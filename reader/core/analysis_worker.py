@@ -1,0 +1,214 @@
+"""The NLP stage in a process of its own, so it never competes with the UI.
+
+On 2 cores a thread that imports spaCy (1 s) and parses holds the GIL for
+long stretches: the first frame and every keypress wait for it (measured in
+benchmarks/bench_launch.py, `--analysis thread`). `AnalysisProcess` starts
+`python -m reader.core.analysis_worker` at launch, niced, which loads spaCy
+while the UI paints; `analyse()` (called from a UI worker thread, which only
+waits on a pipe) sends the article, and the child answers one JSON line per
+part (see chunks.py: the part on screen first), in the cache's format
+(cache.analysis_from_dict). Results are cached by content hash, and a cache
+hit never involves the child at all.
+
+Protocol, one JSON object per line. To the child: {"blocks": [[kind, text],
+...], "published": str|null, "first": int}. From the child: {"ready": true}
+once the model is loaded; {"part": k, "parts": n, "analysis": {...}} per
+part; {"done": true}; or {"error": str, "exit_code": int}. The child exits
+when its stdin closes (the UI quit or crashed), even in the middle of a part."""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import asdict
+
+from . import cache
+from .chunks import Merger, analyse_in_parts, complete
+from .errors import EXIT_INTERNAL, ReaderError
+from .models import Analysis, Article, Block
+
+NICENESS = 5  # the UI's keypresses come first when both want a core
+Progress = Callable[[Analysis, int, int], None]  # (analysis so far, parts done, parts)
+
+
+class AnalysisFailed(ReaderError):
+    """The analysis process reported an error (its message and exit code)."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_INTERNAL) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class AnalysisProcess:
+    """A child process that analyses articles; start it early, close it at exit."""
+
+    def __init__(self, command: list[str] | None = None) -> None:
+        self._command = command or [sys.executable, "-m", "reader.core.analysis_worker"]
+        self._child: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+        self.closed = False
+
+    def start(self) -> AnalysisProcess:
+        """Spawn the child now (it loads spaCy while the UI starts)."""
+        with self._lock:
+            if self._child is None and not self.closed:
+                self._child = subprocess.Popen(
+                    self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    close_fds=True, bufsize=0, env=_child_env())
+        return self
+
+    def __call__(self, article: Article, progress: Progress | None = None,
+                 first_block: int = 0) -> Analysis:
+        return self.analyse(article, progress, first_block)
+
+    def analyse(self, article: Article, progress: Progress | None = None,
+                first_block: int = 0) -> Analysis:
+        """The analysis of `article`: from the cache, else from the child
+        (`progress` gets the merged analysis after each part). Blocks until done."""
+        key = cache.cache_key(article)
+        hit = cache.load(key)
+        if hit is not None:
+            self._stop()  # nothing left for the child to do: free its core now
+            return hit
+        result = self._ask(article, progress, first_block)
+        if complete(article, first_block):
+            cache.store(key, result)
+        return result
+
+    def _ask(self, article: Article, progress: Progress | None, first_block: int) -> Analysis:
+        child = self.start()._child
+        if child is None or child.stdin is None or child.stdout is None:
+            raise AnalysisFailed("the analysis process is closed")
+        request = {"blocks": [[b.kind, b.text] for b in article.blocks],
+                   "published": article.published, "first": first_block}
+        try:
+            child.stdin.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
+            child.stdin.flush()
+        except OSError:
+            raise AnalysisFailed("the analysis process stopped") from None
+        merger, last = Merger(), Analysis()
+        for reply in _replies(child.stdout):
+            if "error" in reply:
+                raise AnalysisFailed(str(reply["error"]), int(reply.get("exit_code", EXIT_INTERNAL)))
+            if reply.get("done"):
+                return last
+            if "analysis" in reply:
+                part = cache.analysis_from_dict(reply["analysis"])
+                if int(reply["parts"]) == 1:  # the whole article in one pass: as is
+                    last = part
+                else:
+                    merger.add(part)
+                    last = merger.result()
+                if progress is not None:
+                    progress(last, int(reply["part"]), int(reply["parts"]))
+        raise AnalysisFailed("the analysis process stopped")
+
+    def close(self) -> None:
+        """Stop the child for good (call when the UI exits)."""
+        with self._lock:
+            self.closed = True
+        self._stop()
+
+    def _stop(self) -> None:
+        """End the child now: it holds nothing worth a graceful exit."""
+        with self._lock:
+            child, self._child = self._child, None
+        if child is None:
+            return
+        for stream in (child.stdin, child.stdout):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+        child.kill()
+        child.wait()
+
+
+def _child_env() -> dict[str, str]:
+    """The child imports this very package, wherever it was imported from."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
+
+
+def _replies(stream):
+    """JSON objects from the child's stdout, line by line (skipping non-JSON)."""
+    for line in iter(stream.readline, b""):
+        try:
+            reply = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(reply, dict):
+            yield reply
+
+
+# -- the child ---------------------------------------------------------------
+
+def main() -> int:
+    """Child entry point: load spaCy, then answer requests until stdin closes."""
+    out = os.fdopen(os.dup(1), "wb", buffering=0)  # the protocol's own copy of stdout
+    os.dup2(2, 1)  # anything a library prints goes to stderr, never into the protocol
+    try:
+        os.nice(NICENESS)
+    except OSError:
+        pass
+    requests: queue.Queue = queue.Queue()
+    threading.Thread(target=_read_requests, args=(requests,), daemon=True).start()
+    failure = _warm_up()
+    while True:
+        request = requests.get()
+        try:
+            if failure is not None:
+                raise failure
+            _answer(request, out)
+        except ReaderError as error:
+            _send(out, {"error": str(error), "exit_code": error.exit_code})
+        except Exception as error:  # noqa: BLE001 - reported to the UI, which shows it
+            _send(out, {"error": f"{type(error).__name__}: {error}", "exit_code": EXIT_INTERNAL})
+
+
+def _read_requests(requests: queue.Queue) -> None:
+    """Thread: requests from stdin; end the process as soon as stdin closes."""
+    for line in sys.stdin.buffer:
+        try:
+            requests.put(json.loads(line))
+        except ValueError:
+            continue
+    os._exit(0)
+
+
+def _warm_up() -> ReaderError | None:
+    """Load the NLP pipeline before the first request arrives."""
+    try:
+        from .analysis import nlp  # spaCy: ~1 s to import, 0.5 s to load the model
+
+        nlp.load_pipeline()
+    except ReaderError as error:
+        return error
+    except Exception as error:  # noqa: BLE001 - e.g. a broken spaCy install: told to the UI
+        return AnalysisFailed(f"the NLP pipeline could not load: {type(error).__name__}: {error}")
+    return None
+
+
+def _answer(request: dict, out) -> None:
+    from .analysis import analyse
+
+    article = Article(source="", published=request.get("published"),
+                      blocks=[Block(kind, text) for kind, text in request["blocks"]])
+    for done, total, part in analyse_in_parts(article, analyse, int(request.get("first", 0))):
+        _send(out, {"part": done, "parts": total, "analysis": asdict(part)})
+    _send(out, {"done": True})
+
+
+def _send(out, message: dict) -> None:
+    out.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""pipeline: what the UI imports before its first frame stays light, the
+article is read without NLP, and analysis goes through the cache and parts."""
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.core import cache, chunks, pipeline
+from reader.core.models import Analysis, Article, Block, Entity, Mention
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "article.txt"
+
+
+def _loaded_after(code: str) -> set[str]:
+    program = code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))\n"
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_importing_the_pipeline_loads_no_cleaner_and_no_nlp():
+    loaded = _loaded_after("import reader.core.pipeline")
+    assert not {m for m in loaded if m.startswith("reader.core.extract")}
+    assert not {m for m in loaded if m.split(".")[0] in ("spacy", "dateparser", "readability")}
+
+
+def test_reading_a_text_article_loads_nothing_slow():
+    loaded = _loaded_after(f"from reader.core.pipeline import read_article\nread_article({str(SEED)!r})")
+    slow = ("spacy", "dateparser", "readability", "charset_normalizer", "lxml", "regex")
+    assert not {m for m in loaded if m.split(".")[0] in slow}
+
+
+def test_analyse_article_reports_each_part_and_caches_a_complete_result(tmp_path, monkeypatch):
+    import reader.core.analysis as analysis
+
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(analysis, "CHUNK_CHARS", 1000)
+    monkeypatch.setattr(chunks, "PART_CHARS", 1000)
+    article = Article(source="x", blocks=[Block("paragraph", "Kyiv " * 60) for _ in range(20)])
+    monkeypatch.setattr(analysis, "analyse", lambda part: Analysis(
+        [Entity("Kyiv", "PLACE", ["Kyiv"], [Mention(0, 0, 4)])], [], []))
+    seen = []
+    result = pipeline.analyse_article(article, progress=lambda a, done, total: seen.append(done))
+    assert seen == list(range(1, len(seen) + 1)) and len(seen) > 1
+    assert len(result.entities) == 1 and len(result.entities[0].mentions) == len(seen)
+    assert cache.load(cache.cache_key(article)) == result
+
+
+def test_a_part_of_a_book_is_not_cached(tmp_path, monkeypatch):
+    import reader.core.analysis as analysis
+
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(analysis, "CHUNK_CHARS", 1000)
+    monkeypatch.setattr(analysis, "MAX_ANALYSED_CHARS", 3000)
+    monkeypatch.setattr(chunks, "PART_CHARS", 1000)
+    monkeypatch.setattr(analysis, "analyse", lambda part: Analysis())
+    book = Article(source="x", blocks=[Block("paragraph", "w" * 500) for _ in range(100)])
+    pipeline.analyse_article(book, first_block=90)
+    assert cache.load(cache.cache_key(book)) is None
+    pipeline.analyse_article(book, first_block=0)
+    assert cache.load(cache.cache_key(book)) == Analysis()
