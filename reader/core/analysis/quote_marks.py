@@ -91,8 +91,13 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Segment], bool]:
             continue
         width = 1
         if ch in "'`" and text[pos + 1:pos + 2] == ch:
-            ch, width = '"', 2  # ''typewriter'' and ``TeX'' double quotes
-        elif ch == "`":
+            # ''Doubled apostrophes'' and ``TeX'' quotes come from newswire
+            # archive exports, not from web pages; counting them as quotations
+            # measured worse on news (they are mostly not attributed speech
+            # in annotated data), so both marks are skipped.
+            skip_to = pos + 2
+            continue
+        if ch == "`":
             continue
         skip_to = pos + width
         prev = text[pos - 1] if pos > start else " "
