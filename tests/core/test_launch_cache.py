@@ -108,7 +108,7 @@ def test_cleaner_patterns_survive_the_store(store):
         "lc.save()\n"
         "lc._reset_for_tests()\n"
         "keys = list(lc._load_patterns())\n"
-        "assert len(keys) > 50, len(keys)\n"
+        "assert len(keys) > 40, len(keys)\n"  # the cleaner compiles ~50 (fewer since its phrase gates merged)
         "bad = [k for k in keys if lc.compile(*k) != re.compile(*k)]\n"
         "print(len(keys), len(bad))\n"
     )

@@ -10,6 +10,9 @@ from __future__ import annotations
 from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 
 _I = re.IGNORECASE
+# The big phrase tables are matched against the lower-cased line without
+# re.IGNORECASE: case-insensitive literals defeat the regex engine's quick
+# first-character test, which made one line's test cost ~60 us instead of ~2.
 
 # Whole-line phrases: the line is nothing but this (plus punctuation/counts).
 _WHOLE = {
@@ -32,7 +35,7 @@ _WHOLE = {
     "subscription or sign-in": r"""
         subscribe(\ (now|today|here))?|sign\ ?up(\ now)?|sign\ ?in|log\ ?in|log\ ?out|sign\ out|register|
         login/register|create\ (an\ )?account|my\ account|newsletters?|get\ the\ app|download\ the\ app|
-        [\w'’&.-]+(\ [\w'’&.-]+){0,3}\ newsletters?|see\ all\ newsletters|
+        ([\w'’&.-]++\ ){1,4}newsletters?|see\ all\ newsletters|
         abonnieren|anmelden|s'abonner|abonnez-vous|connexion|suscríbete|suscribite|suscribirse|assine|
         entrar|iscriviti|accedi|подписаться|войти|zaloguj|prenumerera""",
     "navigation": r"""
@@ -41,9 +44,10 @@ _WHOLE = {
         read\ more|more|see\ more|show\ more|load\ more|view\ all|see\ all|show\ all|more\ stories|
         continue|go|submit|cancel|ok|done|loading\.*|↑\ top|«|»|‹|›|jump\ to\ (navigation|search|content)|
         skip\ to\ (site\ index|search|navigation)|skip\ (this\ )?ad|full\ ?screen|autoplay|view\ (photos?|gallery)|
-        resize\ text|text\ size|font\ size|(next|previous)\ (story|page|slide)|go\ to\ permalink|buy\ (now|photo)|
+        resize\ text|text\ size|font\ size|next\ (story|page|slide)|previous\ (story|page|slide)|go\ to\ permalink|buy\ (now|photo)|
         caption|photo|foto|фото|video|toggle\ navigation|places\ near\ me|random\ (place|article)|listen(\ to\ (this\ )?article)?|
-        from\ wikipedia,\ the\ free\ encyclopedia|(this\ )?(section|story|page)\ is\ sponsored\ by|
+        from\ wikipedia,\ the\ free\ encyclopedia|this\ (section|story|page)\ is\ sponsored\ by|section\ is\ sponsored\ by|story\ is\ sponsored\ by|
+        page\ is\ sponsored\ by|
         sponsored\ by|presented\ by|in\ partnership\ with|
         mehr|weiter|zurück|suite|lire\ la\ suite|plus|leer\ más|ver\ más|más|leia\ mais|ver\ mais|
         voltar|continua|altro|далее|ещё|подробнее|首页|首頁|ホーム|トップ|上一篇|下一篇|返回(顶部|頂部)?|
@@ -65,7 +69,7 @@ _WHOLE = {
         mehr\ zum\ thema|das\ könnte\ sie\ auch\ interessieren|lesen\ sie\ auch|à\ lire\ aussi|
         lire\ aussi|sur\ le\ même\ sujet|te\ puede\ interesar|noticias\ relacionadas|
         artículos\ relacionados|leia\ também|veja\ também|artigos\ relacionados|leggi\ anche|
-        【?関連(記事|ニュース|リンク)】?|相关(阅读|文章|新闻|推荐)|相關(閱讀|文章|新聞)|推荐阅读|延伸閱讀|
+        【関連(記事|ニュース|リンク)】?|関連(記事|ニュース|リンク)】?|相关(阅读|文章|新闻|推荐)|相關(閱讀|文章|新聞)|推荐阅读|延伸閱讀|
         热门(文章|推荐)?|熱門(文章)?|人気(記事|ランキング)|おすすめ(記事)?|
         articoli\ correlati|читайте\ также|по\ теме|материалы\ по\ теме|související|
         você\ pode\ gostar\.*|vous\ aimerez\ aussi|tags?|topics|categories|filed\ (under|to)""",
@@ -88,8 +92,6 @@ def _named(table: dict[str, str]) -> tuple[str, dict[str, str]]:
 
 
 _WHOLE_ALTS, _WHOLE_NAMES = _named(_WHOLE)
-# One to four phrases ("Sign in / Sign up", "Skip to contentSkip to site index"),
-# then maybe a count ("Comments 12", "Shares 2.1K").
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -115,36 +117,28 @@ def _alternatives(pattern: str) -> list[str]:
     return [a for a in out if a]
 
 
-def _first_letter_gates(table: dict[str, str]) -> dict[str, re.Pattern]:
-    """For each first letter, a regex of just the phrases that can start with
-    it (plus those that start otherwise): one alternation of ~200 phrases
-    costs more than the rest of a line's checks together."""
-    alts = [a for pattern in table.values() for a in _alternatives(pattern)]
-    other = [a for a in alts if not a[0].isalpha()]
-    buckets: dict[str, list[str]] = {}
-    for a in alts:
-        if a[0].isalpha():
-            buckets.setdefault(a[0].lower(), []).append(a)
-    return {k: re.compile(r"(?:" + "|".join(v + other) + ")", _I) for k, v in buckets.items()}
+def _by_first_char(table: dict[str, str]) -> str:
+    """Every phrase of `table` in one alternation factored by first character
+    ('s(?:hare|hares|...)|t(?:weet|...)'): the engine tests one character per
+    group instead of entering each of ~350 phrases. No groups: _WHOLE_RE
+    names the kind of the (rare) lines this matches."""
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for pattern in table.values():
+        for a in _alternatives(pattern):
+            if a[0] not in "\\[(.^$|?*+{" and a[1:2] not in ("?", "*", "+", "{"):
+                groups.setdefault(a[0], []).append(a[1:])
+            else:
+                rest.append(a)
+    return "|".join([re.escape(c) + "(?:" + "|".join(v) + ")" for c, v in groups.items()] + rest)
 
 
-_WHOLE_GATES = _first_letter_gates(_WHOLE)
-_WHOLE_OTHER = re.compile(r"[\W\d_]{0,4}(?:" + "|".join(a for p in _WHOLE.values() for a in _alternatives(p)
-                                                    if not a[0].isalpha()) + ")", _I)
-_LEAD = re.compile(r"[\W\d_]{0,4}")
-
-
-def _whole_may_match(text: str) -> bool:
-    start = _LEAD.match(text).end()
-    if start >= len(text):
-        return False
-    gate = _WHOLE_GATES.get(text[start].lower())
-    if gate is not None and gate.match(text, start):
-        return True
-    return _WHOLE_OTHER.match(text) is not None
-
-_WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _WHOLE_ALTS + r")[\s/|·•,:!\-–—]*){1,4}(?:[\d,.]+[KkMm]?)?[\W_]{0,4}$",
-                       _I | re.X)
+# One to four phrases ("Sign in / Sign up", "Skip to contentSkip to site index"),
+# then maybe a count ("Comments 12", "Shares 2.1K").
+_WHOLE_FAST = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _by_first_char(_WHOLE) + r")[\s/|·•,:!\-–—]*){1,4}"
+                         r"(?:[\d,.]+[km]?)?[\W_]{0,4}$", re.X)  # on lower-cased text
+_WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _WHOLE_ALTS + r")[\s/|·•,:!\-–—]*){1,4}(?:[\d,.]+[km]?)?[\W_]{0,4}$",
+                       re.X)  # on lower-cased text
 
 # Lines that start like furniture: "Read more: ...", "Photo: ...", "Click here to ...".
 _PREFIX = {
@@ -167,7 +161,7 @@ _PREFIX_ALTS, _PREFIX_NAMES = _named(_PREFIX)
 _PREFIX_MARKS = re.compile(r"[:|»›>©]")
 _PREFIX_LEADS = ("click", "tap", "sign", "subscribe", "download", "get ", "follow", "like ", "join", "we ",
                  "this ", "by ", "you ", "to ", "already", "all ", "copyright", "image", "media", "photo")
-_PREFIX_RE = re.compile(r"^[\W_]{0,3}(?:" + _PREFIX_ALTS + ")", _I | re.X)
+_PREFIX_RE = re.compile(r"^[\W_]{0,3}(?:" + _PREFIX_ALTS + ")", re.X)  # on lower-cased text
 
 # Credits and captions recognisable anywhere: "(Image: Getty)", "Credit: Reuters",
 # "Photo by Jane Doe", "Getty Images" at the end of a short line.
@@ -179,7 +173,7 @@ _CREDIT = re.compile(
     pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$|
     \bvia\ (?:ap|afp|reuters|getty(?:\ images)?|epa|dpa|bloomberg|zuma(?:\ press)?)\)?$|
     \bfile\ (?:photo|image|picture)\b""",
-    _I | re.X,
+    re.X,  # on lower-cased text
 )
 _CREDIT_WORDS = ("credit", "courtesy", "photo", "image", "illustration", "picture", "pic", "foto", "source", "via ",
                  "bild", "getty", "afp", "reuters", "ap ", "press", "shutterstock", "istock", "epa", "alamy",
@@ -192,7 +186,7 @@ _CREDIT_GATE = re.compile("|".join(map(re.escape, _CREDIT_WORDS)))
 def _credit(tail: str) -> bool:
     lower = tail.lower()
     # The regex search is slow; nearly every line lacks all of these words.
-    return _CREDIT_GATE.search(lower) is not None and _CREDIT.search(tail) is not None
+    return _CREDIT_GATE.search(lower) is not None and _CREDIT.search(lower) is not None
 
 
 # "(Reporting by Jane Doe; Editing by John Roe)": wire-service credits.
@@ -227,7 +221,7 @@ _SECTION = re.compile(
     articoli\ correlati|leggi\ anche|ti\ potrebbe\ interessare|
     материалы\ по\ теме|читайте\ также|вам\ также\ может\ быть\ интересно|související.*|
     【?関連(記事|ニュース)】?|相关(阅读|文章|新闻)|相關(閱讀|文章|新聞)|延伸閱讀|推荐阅读|コメント|评论|評論)[\W\d]{0,4}$""",
-    _I | re.X,
+    re.X,  # on lower-cased text
 )
 _COMMENT_SECTION = re.compile(
     r"comment|response|repl(y|ies)|kommentar|commentaire|comentar|comentário|comment|коммент|discussion|conversation|"
@@ -271,16 +265,16 @@ def site_notice(text: str) -> bool:
 
 def furniture(text: str, words: int) -> str | None:
     """Why the line is page furniture, or None if it is not known furniture."""
+    lower = text.lower()
     if words <= 8:
-        match = _WHOLE_RE.match(text) if _whole_may_match(text) else None  # cheap test first
-        if match:
-            return _WHOLE_NAMES[match.lastgroup]
+        if _WHOLE_FAST.match(lower):
+            return _WHOLE_NAMES[_WHOLE_RE.match(lower).lastgroup]  # the slower regex that names the kind
         if text[-1].isdigit() and _COUNTER.match(text):
             return "photo gallery counter"
     if words <= 60:
-        head = text[:24].lower().lstrip("([«“\"'¿¡ ")
+        head = lower[:24].lstrip("([«“\"'¿¡ ")
         # Every prefix needs a separator early on or opens with one of a few words: test that first.
-        match = _PREFIX_RE.match(text) if (_PREFIX_MARKS.search(text, 0, 60) or head.startswith(_PREFIX_LEADS)) \
+        match = _PREFIX_RE.match(lower) if (_PREFIX_MARKS.search(text, 0, 60) or head.startswith(_PREFIX_LEADS)) \
             else None
         if match and (words <= 30 or _PREFIX_NAMES[match.lastgroup] == "photo caption or credit"):
             return _PREFIX_NAMES[match.lastgroup]
@@ -300,6 +294,6 @@ def furniture(text: str, words: int) -> str | None:
 
 def section_start(text: str) -> str | None:
     """'comments' or 'related' when `text` heads a comments/related/author part."""
-    if len(text) > 80 or not _SECTION.match(text):
+    if len(text) > 80 or not _SECTION.match(text.lower()):
         return None
     return "comments" if _COMMENT_SECTION.search(text) else "related"

@@ -205,20 +205,29 @@ def _attached_list(lines: list[Line], v: Verdict, i: int, j: int) -> bool:
 
 def _code_blocks(lines: list[Line], v: Verdict) -> None:
     """Runs of program code right after a paragraph or a line ending in ':'
-    (a blog post showing code): text, shown preformatted."""
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and (v.why[j] is None or v.why[j] in _SOFT) and _CODE_CHARS.search(lines[j].text) \
-                and _CODE.search(lines[j].text):
+    (a blog post showing code): text, shown preformatted.
+
+    Only runs that start right after such a line count, so only those places
+    are examined (the regexes never see the rest of a long input)."""
+    def code_like(k: int) -> bool:
+        return (v.why[k] is None or v.why[k] in _SOFT) and _CODE_CHARS.search(lines[k].text) is not None \
+            and _CODE.search(lines[k].text) is not None
+
+    done = 0  # lines before this belong to a run already examined
+    for i in range(1, len(lines)):
+        if i < done or v.why[i - 1] is not None or not (v.cls[i - 1] == GOOD or lines[i - 1].text.endswith(":")):
+            continue
+        if not code_like(i) or code_like(i - 1):  # not the first line of a run
+            continue
+        j = i + 1
+        while j < len(lines) and code_like(j):
             j += 1
-        if j - i >= CODE_RUN and i > 0 and v.why[i - 1] is None and \
-                (v.cls[i - 1] == GOOD or lines[i - 1].text.endswith(":")):
+        if j - i >= CODE_RUN:
             for k in range(i, j):
                 v.cls[k], v.why[k] = NEAR, None
                 v.listed.add(k)
                 v.code.add(k)
-        i = max(j, i + 1)
+        done = j
 
 
 def _bullet_lists(lines: list[Line], v: Verdict) -> None:

@@ -8,11 +8,11 @@ byline or dateline; the page's dates are taken from datelines, labelled
 ones ('Published', 'Updated') first, else the one nearest the headline."""
 from __future__ import annotations
 
-import re
+from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from dataclasses import dataclass, field
 
 from .classify import _BULLETS
-from .metadata import Stamp, is_relative_time, parse_byline, stamps
+from .metadata import RELATIVE_WORDS, Stamp, is_relative_time, lines_with_dates, parse_byline, stamps
 from .stoplists import WORD
 from .textlines import Line
 
@@ -60,18 +60,19 @@ class MetaLines:
 def find_meta_lines(lines: list[Line], lang: str | None) -> MetaLines:
     """Lines that are datelines or bylines rather than text (short, not prose)."""
     meta = MetaLines()
+    dated = lines_with_dates([line.text if line.words <= 24 else "" for line in lines])  # longer: not datelines
     for i, line in enumerate(lines):
         if line.words > 24 or (line.words >= 8 and line.sentence_end and line.stop >= 0.3):
             continue
-        if _TWEET_SIGNATURE.match(line.text):  # '— Name (@handle) October 9, 2018' closes an embedded tweet
-            continue
-        if line.digits > 0:
+        if line.text[0] in "—–-" and _TWEET_SIGNATURE.match(line.text):
+            continue  # '— Name (@handle) October 9, 2018' closes an embedded tweet
+        if i in dated:
             found = stamps(line.text, lang)
             if found:
                 meta.stamps[i] = found
         tokens = line.key.split()
         if line.words <= 8 and i not in meta.stamps and (line.digits > 0 or tokens[:1] and tokens[0] in _RELATIVE_LEAD) \
-                and is_relative_time(line.text):
+                and not RELATIVE_WORDS.isdisjoint(tokens) and is_relative_time(line.text):
             meta.relative.add(i)
         if line.words <= 14 and not _BY_WORDS.isdisjoint(tokens):
             names = parse_byline(line.text)

@@ -8,16 +8,27 @@ metadata (dates and bylines), header (headline, dates, standfirst)."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from operator import sub
 
 from ..models import Article, Block
 from ..safety import clean_text
 from .classify import GOOD, Verdict, classify
 from .header import choose_byline, choose_dates, choose_title, find_meta_lines
 from .stoplists import detect, stoplist
-from .textlines import Line, measure, split_lines
+from .textlines import Line, measure, raw_lines, to_lines
 
 _SAMPLE_WORDS = 600  # enough prose to tell the language
+_SAMPLE_LINE_CHARS = 4000  # ... and as much of one line as that takes
 STANDFIRST_REACH = 4  # lines under the headline where a standfirst may sit
+# Inputs longer than this many lines (a copied page has at most a few
+# thousand) are cleaned line by line only in the window of this many lines
+# with the most prose; the rest is kept as text where the body runs into it,
+# else cut. Every step stays linear with a small constant on any input.
+MANY_LINES = 20_000
+PROSE_CHARS = 80  # a raw line this long counts as prose when placing the window
+_WINDOW_SNAP = 200  # the window's edges move up to this many lines to a blank line
+FAR = "far from the article text (very long input)"
 
 
 def keep_everything(text: str, source: str) -> Article:
@@ -35,7 +46,48 @@ def extract_text(text: str, source: str) -> Article:
 
 def _run(text: str, source: str) -> tuple[Article, list[Line], Verdict | None]:
     """The Article plus the measured lines and their verdict (for debugging)."""
-    lines = split_lines(clean_text(text))
+    parts = raw_lines(clean_text(text))
+    if len(parts) <= MANY_LINES:
+        return _clean(to_lines(parts), source)
+    lo, hi = _prose_window(parts, MANY_LINES)
+    article, lines, verdict = _clean(to_lines(parts[lo:hi]), source)
+    # Outside the window: text where the body (or, with no prose, the kept text) reaches the edge.
+    body = verdict is None or verdict.end > verdict.start
+    before = _outside(parts[:lo], body and (verdict is None or verdict.start == 0))
+    after = _outside(parts[hi:], body and (verdict is None or verdict.end == len(lines)))
+    article.blocks = before[0] + article.blocks + after[0]
+    article.removed = before[1] + article.removed + after[1]
+    article.removed_why = [FAR] * len(before[1]) + article.removed_why + [FAR] * len(after[1])
+    return article, lines, verdict
+
+
+def _prose_window(parts: list[str], size: int) -> tuple[int, int]:
+    """The `size` consecutive raw lines holding the most prose (long lines),
+    the earliest on ties; its edges moved to blank lines close by."""
+    sums = list(accumulate((len(p) if len(p) >= PROSE_CHARS else 0 for p in parts), initial=0))
+    totals = list(map(sub, sums[size:], sums))  # totals[s]: prose in parts[s:s + size]
+    lo = totals.index(max(totals))
+    hi = lo + size
+    for k in range(lo, max(0, lo - _WINDOW_SNAP) - 1, -1):
+        if not parts[k].strip():
+            lo = k
+            break
+    for k in range(hi, min(len(parts), hi + _WINDOW_SNAP)):
+        if not parts[k].strip():
+            hi = k
+            break
+    return lo, hi
+
+
+def _outside(parts: list[str], keep: bool) -> tuple[list[Block], list[str]]:
+    """Raw lines outside the window: (blocks, removed), all of them one or the
+    other, a line each (wrapped paragraphs are not rejoined out there)."""
+    texts = [t for t in map(str.strip, parts) if t]
+    return ([Block("paragraph", t) for t in texts], []) if keep else ([], texts)
+
+
+def _clean(lines: list[Line], source: str) -> tuple[Article, list[Line], Verdict | None]:
+    """Classify `lines`; the Article of what is kept, with the title and dates."""
     article = Article(source=source)
     if not lines:
         return article, lines, None
@@ -73,7 +125,7 @@ def _prose_sample(lines: list[Line]) -> str:
     """The longer lines (where the language shows), up to ~3000 words."""
     out, total = [], 0
     for line in sorted(lines, key=lambda ln: -len(ln.text)):
-        out.append(line.text)
+        out.append(line.text[:_SAMPLE_LINE_CHARS])
         total += line.text.count(" ") + 1
         if total > _SAMPLE_WORDS:
             break
