@@ -46,6 +46,9 @@ class Article:
     removed: list[str] = field(default_factory=list)
     # Why each removed line was cut, parallel to `removed` (for "show what was cut").
     removed_why: list[str] = field(default_factory=list)
+    # The summary under the headline (the "standfirst"), when the cleaner found
+    # one; it is not body text, so it is never among `blocks`.
+    standfirst: str | None = None
 
     def published_datetime(self) -> datetime | None:
         """The publication moment as a datetime (midnight when only a day is known)."""

@@ -107,7 +107,7 @@ def _clean(lines: list[Line], source: str) -> tuple[Article, list[Line], Verdict
     if title is not None:
         article.title = lines[title].text
         verdict.cls[title], verdict.why[title] = "title", "headline (shown as the title)"
-        _drop_standfirst(lines, verdict, title, meta)
+        article.standfirst = _drop_standfirst(lines, verdict, title, meta)
     article.published, article.updated = choose_dates(meta, title, verdict.start, verdict.end)
     article.byline = choose_byline(meta, title, verdict.start)
     _drop_repeats(lines, verdict, title)
@@ -132,9 +132,10 @@ def _prose_sample(lines: list[Line]) -> str:
     return "\n".join(out)
 
 
-def _drop_standfirst(lines: list[Line], verdict, title: int, meta) -> None:
+def _drop_standfirst(lines: list[Line], verdict, title: int, meta) -> str | None:
     """Prose between the headline and the byline/dateline under it is the
-    standfirst (the summary the page shows above the article): not body."""
+    standfirst (the summary the page shows above the article): not body.
+    Returns its text (the header shows it), or None."""
     found = []
     for j in range(title + 1, min(len(lines), title + 1 + STANDFIRST_REACH)):
         if (j in meta.stamps and j not in meta.tables) or j in meta.bylines or j in meta.relative:
@@ -142,9 +143,10 @@ def _drop_standfirst(lines: list[Line], verdict, title: int, meta) -> None:
         if verdict.cls[j] == GOOD and lines[j].words >= 8:
             found.append(j)
     else:
-        return
+        return None
     for j in found:
         verdict.cls[j], verdict.why[j] = "bad", "standfirst (summary under the headline)"
+    return " ".join(lines[j].text for j in found) or None
 
 
 def _drop_repeats(lines: list[Line], verdict, title: int | None) -> None:
