@@ -99,6 +99,7 @@ def _no_dateline(blocks: list[Block], article: Article) -> set[int]:
             for j in lead:
                 keep.discard(j)
                 _cut(article, blocks[j].text, "standfirst")
+            article.standfirst = " ".join(blocks[j].text for j in lead) or None  # the header shows it
     return keep
 
 
