@@ -19,6 +19,7 @@ DATELINE_WORDS = 25  # a longer block is prose, whatever dates it holds
 DATELINE_OTHER_WORDS = 8  # words beside the dates: labels, names, separators
 STANDFIRST_BLOCKS = 3  # at most this many blocks above the first dateline ...
 STANDFIRST_WORDS = 80  # ... of at most this many words make the standfirst
+STANDFIRST_MIN_WORDS = 8  # shorter blocks among them are labels, not the summary shown
 
 
 def trim_blocks(blocks: list[Block], links: list[Link], article: Article) -> tuple[list[Block], list[Link]]:
@@ -99,7 +100,9 @@ def _no_dateline(blocks: list[Block], article: Article) -> set[int]:
             for j in lead:
                 keep.discard(j)
                 _cut(article, blocks[j].text, "standfirst")
-            article.standfirst = " ".join(blocks[j].text for j in lead) or None  # the header shows it
+            # The header shows it; labels and furniture ('Advice', 'By') are not a summary.
+            summary = [blocks[j].text for j in lead if len(blocks[j].text.split()) >= STANDFIRST_MIN_WORDS]
+            article.standfirst = " ".join(summary) or None
     return keep
 
 
