@@ -14,7 +14,8 @@ _MD_PREFIX = {"heading": "## ", "quote": "> ", "list_item": "- "}
 
 
 def to_text(article: Article, width: int | None = None) -> str:
-    """Title first, then each block as a paragraph (wrapped when `width`)."""
+    """Title first, then each block as a paragraph (wrapped when `width`).
+    The standfirst is left out: this output is the title and the body only."""
     parts: list[str] = []
     if article.title:
         parts.append(article.title)
@@ -30,6 +31,8 @@ def to_markdown(article: Article, analysis: Analysis | None) -> str:
     lines: list[str] = []
     if article.title:
         lines += [f"# {_md_escape(article.title)}", ""]
+    if article.standfirst and article.standfirst.strip():
+        lines += [f"*{_md_escape(article.standfirst.strip())}*", ""]
     meta = [", ".join(article.byline), article.site or "", article.published or ""]
     if any(meta):
         lines += ["*" + " · ".join(m for m in meta if m) + "*", ""]
@@ -84,6 +87,7 @@ def to_dict(article: Article, analysis: Analysis | None) -> dict:
     return {
         "source": article.source,
         "title": article.title,
+        "standfirst": article.standfirst,
         "byline": list(article.byline),
         "published": article.published,
         "updated": article.updated,
