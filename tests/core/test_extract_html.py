@@ -326,3 +326,14 @@ def test_a_related_line_opening_most_of_the_story_does_not_take_it_away():
     body = f"<div class='story'><div>{first}</div><div><p>Comments</p>{rest}</div></div>"
     text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
     assert "part 7" in text
+
+
+def test_an_enormous_tree_loses_empty_leaves_then_its_end(monkeypatch):
+    from reader.core.extract import html_prepare
+
+    monkeypatch.setattr(html_prepare, "MAX_ELEMENTS", 100)
+    root = parse_page("<span></span>" * 50 + "".join(f"<p>para {i}</p>" for i in range(300)))
+    assert sum(1 for _ in root.iter()) <= 100
+    assert not list(root.iter("span"))
+    texts = [p.text for p in root.iter("p")]
+    assert texts[0] == "para 0" and "para 299" not in texts
