@@ -290,3 +290,42 @@ def test_keep_everything_keeps_paragraphs_in_order():
 def test_control_characters_never_reach_the_blocks():
     art = extract_text(standard_page(P[0] + " \x1b[31mred\x1b[0m", *P[1:]), "t.txt")
     assert all("\x1b" not in b.text for b in art.blocks)
+
+
+# ---------------------------------------------------------------- very long inputs
+def test_very_long_input_cleans_the_window_with_the_article():
+    from reader.core.extract.text import FAR, MANY_LINES
+
+    above = [f"Menu item {k}" for k in range(MANY_LINES)]  # short lines: no prose anywhere
+    below = [f"Footer link {k}" for k in range(MANY_LINES)]
+    art = extract_text(page(above, standard_page(*P), below), "t.txt")
+    assert art.title == "Council extends bus programme for another year"
+    assert body_texts(art) == P
+    assert why(art, "Menu item 3") == FAR and why(art, f"Footer link {MANY_LINES - 1}") == FAR
+
+
+def test_very_long_input_without_prose_keeps_its_lines():
+    from reader.core.extract.text import MANY_LINES
+
+    lines = [f"Entry {chr(97 + k % 26)} of the list" for k in range(MANY_LINES + 5000)]
+    art = extract_text("\n".join(lines), "t.txt")
+    assert body_texts(art)[-1] == lines[-1] and len(art.blocks) == len(lines)
+
+
+def test_very_long_line_is_measured_on_its_start():
+    line = " ".join(P) * 200  # ~100,000 characters without a break
+    lines = split_lines(line)
+    measure(lines, stoplist("English"))
+    assert lines[0].chars == len(line) and lines[0].words >= 15 and lines[0].stop > 0.3
+    assert body_texts(extract_text(line, "t.txt")) == [line]
+
+
+def test_summary_boxes_in_a_row_are_cut_once():
+    art = extract_text(page(["Key points"] * 50, *P), "t.txt")
+    assert body_texts(art) == P and art.removed.count("Key points") == 50
+
+
+def test_headline_found_above_many_short_lines():
+    shorts = [f"Item {chr(65 + k % 26)} with a few words" for k in range(3000)]
+    art = extract_text(page("Council extends bus programme for another year", P[0], *shorts, P[1]), "t.txt")
+    assert art.title == "Council extends bus programme for another year"

@@ -154,13 +154,17 @@ def _captions(lines: list[Line], v: Verdict) -> None:
             if v.why[j] is None:
                 v.cls[j], v.why[j] = BAD, "related link"
             j += 1
-    for i, line in enumerate(lines):
-        if line.words <= 3 and _SUMMARY.match(line.text):
+    i = 0
+    while i < len(lines):
+        if lines[i].words <= 3 and _SUMMARY.match(lines[i].text):
             v.cls[i], v.why[i] = BAD, "summary box above the article"
             j = i + 1
             while j < len(lines) and not lines[j].gap_before:
                 v.cls[j], v.why[j] = BAD, v.why[j] or "summary box above the article"
                 j += 1
+            i = j  # the box is cut to its end: no line is looked at twice
+        else:
+            i += 1
 
 
 def _menu_like(line: Line) -> bool:

@@ -26,8 +26,8 @@ HEAD_REACH = 8  # how far from the headline its dateline may sit
 TAIL_REACH = 6
 TABLE_ROWS = 3  # ... or after the end of the body ('Posted on ...' footers)
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
-TOPIC_BONUS = 8.0
-BODY_BEFORE_COST = 0.15  # per word of body text above a headline candidate  # a headline whose words all recur in the body gains this much
+TOPIC_BONUS = 8.0  # a headline whose words all recur in the body gains this much
+BODY_BEFORE_COST = 0.15  # per word of body text above a headline candidate
 _ABBREV_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _CRUMBS = re.compile(r"\s[»›>|/]\s|»|›")
 _CODE = re.compile(r"[{}<>;=_\[\]]|\b(?:function|var|const|return)\b")
@@ -109,8 +109,11 @@ def choose_title(lines: list[Line], start: int, why: list[str | None], meta: Met
         seen[line.key] = seen.get(line.key, 0) + 1
     lo = max(0, start - HEAD_WINDOW)
     hi = _second_paragraph(lines, start, why) + 1
+    text_before = [0]  # text_before[k]: words of body text in lines[start:start + k]
+    for j in range(start, max(start, hi)):
+        text_before.append(text_before[-1] + (lines[j].words if why[j] is None else 0))
     for i in range(lo, hi):
-        score = _title_score(lines, i, start, why, meta, seen)
+        score = _title_score(lines, i, start, why, meta, seen, text_before)
         if score > 0:
             score += TOPIC_BONUS * _shared(lines[i], body_vocab, stopwords)
         if score > best_score:
@@ -160,7 +163,7 @@ def _headline_shaped(line: Line) -> bool:
 
 
 def _title_score(lines: list[Line], i: int, start: int, why: list[str | None], meta: MetaLines,
-                 seen: dict[str, int]) -> float:
+                 seen: dict[str, int], text_before: list[int]) -> float:
     """How much line i looks like the headline of the body starting at `start`."""
     line = lines[i]
     if why[i] in _NOT_TITLE or i in meta.stamps or i in meta.bylines or i in meta.relative:
@@ -185,7 +188,7 @@ def _title_score(lines: list[Line], i: int, start: int, why: list[str | None], m
         short_label = lines[j].words <= 3 and not lines[j].sentence_end
         score -= 0.15 if why[j] in _NOT_TITLE or why[j] == "menu or link list" else (0.3 if short_label else 1.0)
     if i >= start:  # inside the body run: less likely the more text comes before it
-        score -= 3 + BODY_BEFORE_COST * sum(lines[j].words for j in range(start, i) if why[j] is None)
+        score -= 3 + BODY_BEFORE_COST * text_before[i - start]
     return score
 
 

@@ -7,7 +7,7 @@ fixed shapes. Month names and labels cover the major European languages."""
 from __future__ import annotations
 
 from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -178,18 +178,22 @@ def _with_time(day: datetime, g: dict) -> datetime | None:
     return moment.replace(tzinfo=zone) if zone else moment
 
 
+_DATE_SPAN = 300  # longer than any date with its time and zone
+
+
 def find_dates(text: str, lang: str | None = "en") -> list[tuple[str, int, int]]:
     """Every date in `text` as (iso, start, end); a time (and zone) shown right
     after or just before the date is included: '2022-07-13T19:19:00+05:30'."""
     found: list[tuple[str, int, int]] = []
     if not _MAYBE_DATE.search(text):  # one cheap test before the four patterns
         return found
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already read, in order: only those nearby are compared
     lower = lower_keeping_offsets(text)
     for k, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(text if k == 0 else lower):
             s, e = match.span()
-            if any(s < te and ts < e for ts, te in taken):
+            near = taken[bisect_left(taken, (s - _DATE_SPAN,)):bisect_left(taken, (e,))]
+            if any(s < te and ts < e for ts, te in near):
                 continue
             g = match.groupdict()
             if g.get("tz") and match.end("tz") < len(text) and "a" <= text[match.end("tz")] <= "z":
@@ -208,7 +212,7 @@ def find_dates(text: str, lang: str | None = "en") -> list[tuple[str, int, int]]
                     s = before.start() if moment else s
             iso = moment.isoformat() if moment else day.date().isoformat()
             found.append((iso, s, e))
-            taken.append((s, e))
+            insort(taken, (s, e))
     found.sort(key=lambda f: f[1])
     return found
 

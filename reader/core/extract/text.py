@@ -63,10 +63,15 @@ def _run(text: str, source: str) -> tuple[Article, list[Line], Verdict | None]:
 
 def _prose_window(parts: list[str], size: int) -> tuple[int, int]:
     """The `size` consecutive raw lines holding the most prose (long lines),
-    the earliest on ties; its edges moved to blank lines close by."""
-    sums = list(accumulate((len(p) if len(p) >= PROSE_CHARS else 0 for p in parts), initial=0))
+    the earliest on ties, centred on the prose it holds; its edges moved to
+    blank lines close by."""
+    prose = [len(p) if len(p) >= PROSE_CHARS else 0 for p in parts]
+    sums = list(accumulate(prose, initial=0))
     totals = list(map(sub, sums[size:], sums))  # totals[s]: prose in parts[s:s + size]
     lo = totals.index(max(totals))
+    inside = [k for k in range(lo, lo + size) if prose[k]]
+    if inside:  # the prose in the middle, so the text around it is judged too
+        lo = min(max(0, (inside[0] + inside[-1] - size) // 2), len(parts) - size)
     hi = lo + size
     for k in range(lo, max(0, lo - _WINDOW_SNAP) - 1, -1):
         if not parts[k].strip():
@@ -110,7 +115,9 @@ def _clean(lines: list[Line], source: str) -> tuple[Article, list[Line], Verdict
         article.standfirst = _drop_standfirst(lines, verdict, title, meta)
     article.published, article.updated = choose_dates(meta, title, verdict.start, verdict.end)
     article.byline = choose_byline(meta, title, verdict.start)
-    _drop_repeats(lines, verdict, title)
+    repeated = _drop_repeats(lines, verdict, title)
+    if article.standfirst is None and title is not None:  # a standfirst that repeats the lead
+        article.standfirst = " ".join(lines[i].text for i in repeated if i > title) or None
     for i, line in enumerate(lines):
         if verdict.cls[i] == GOOD:
             kind = "preformatted" if i in verdict.code else _kind(lines, i)
@@ -149,9 +156,11 @@ def _drop_standfirst(lines: list[Line], verdict, title: int, meta) -> str | None
     return " ".join(lines[j].text for j in found) or None
 
 
-def _drop_repeats(lines: list[Line], verdict, title: int | None) -> None:
+def _drop_repeats(lines: list[Line], verdict, title: int | None) -> list[int]:
     """A paragraph shown twice where a standfirst repeats the lead is kept
-    once, in the body. Repeats further into the body are the author's."""
+    once, in the body. Repeats further into the body are the author's.
+    Returns the lines cut, in order."""
+    dropped: list[int] = []
     seen: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if verdict.cls[i] == GOOD and line.words >= 5:
@@ -172,6 +181,8 @@ def _drop_repeats(lines: list[Line], verdict, title: int | None) -> None:
             if bad_before[last] - bad_before[i + 1] > 0:
                 verdict.cls[i] = "bad"
                 verdict.why[i] = "repeated paragraph (shown once)"
+                dropped.append(i)
+    return sorted(dropped)
 
 
 def _kind(lines: list[Line], i: int) -> str:
