@@ -63,3 +63,11 @@ def test_markdown_puts_the_standfirst_in_italics_under_the_title():
 
 def test_plain_text_leaves_the_standfirst_out():
     assert to_text(_article("A short summary.")) == "A title\n\nThe body.\n"
+
+
+def test_a_standfirst_that_repeats_the_lead_is_kept_as_the_standfirst():
+    lead = PAGE.splitlines()[7]
+    page = PAGE.replace(STANDFIRST, lead.rstrip("."))
+    article = extract_text(page, "page.txt")
+    assert article.standfirst == lead.rstrip(".")
+    assert article.blocks[0].text == lead  # the body keeps its own copy
