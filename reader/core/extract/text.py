@@ -63,10 +63,15 @@ def _run(text: str, source: str) -> tuple[Article, list[Line], Verdict | None]:
 
 def _prose_window(parts: list[str], size: int) -> tuple[int, int]:
     """The `size` consecutive raw lines holding the most prose (long lines),
-    the earliest on ties; its edges moved to blank lines close by."""
-    sums = list(accumulate((len(p) if len(p) >= PROSE_CHARS else 0 for p in parts), initial=0))
+    the earliest on ties, centred on the prose it holds; its edges moved to
+    blank lines close by."""
+    prose = [len(p) if len(p) >= PROSE_CHARS else 0 for p in parts]
+    sums = list(accumulate(prose, initial=0))
     totals = list(map(sub, sums[size:], sums))  # totals[s]: prose in parts[s:s + size]
     lo = totals.index(max(totals))
+    inside = [k for k in range(lo, lo + size) if prose[k]]
+    if inside:  # the prose in the middle, so the text around it is judged too
+        lo = min(max(0, (inside[0] + inside[-1] - size) // 2), len(parts) - size)
     hi = lo + size
     for k in range(lo, max(0, lo - _WINDOW_SNAP) - 1, -1):
         if not parts[k].strip():
