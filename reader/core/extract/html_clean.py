@@ -5,7 +5,7 @@ Forms, asides, footers and share widgets go; tables, lists and divs are
 removed only when they look like navigation, a form or a wall of images
 (`_cleanConditionally`), and data tables are always kept. Also the text
 measures the content search shares (inner text, link density, class
-weight). Pure lxml; no readability import here."""
+weight). Pure lxml."""
 from __future__ import annotations
 
 import re

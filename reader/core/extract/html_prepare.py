@@ -3,10 +3,11 @@
 Hostile pages can stall or bloat any HTML extractor: libxml2 spends
 minutes on one tag with 100,000 attributes, and a 50 MB page parses to
 more than a gigabyte of tree. So before parsing, the text is capped and
-oversized tags are cut down by a linear regex pass; after parsing, what
+oversized tags are cut down by a linear regex pass; after parsing, a tree
+of more than 60,000 elements is cut down, and what
 is never shown (scripts, styles, hidden elements, comments) and every
-attribute we do not read are removed, which also makes readability
-several times faster. Then Readability.js's own preparation: <br> runs
+attribute we do not read are removed, which also makes the content
+search several times faster. Then Readability.js's own preparation: <br> runs
 become paragraphs."""
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ _NEVER_SHOWN = ("script", "style", "noscript", "template", "svg", "head",
 def parse_page(html: str):
     """Parse `html` into an lxml root element, bounded in size; None if empty."""
     from lxml import etree
-    from lxml import html as lxml_html  # lxml is already loaded by readability's users
+    from lxml import html as lxml_html  # lxml costs ~40 ms to import; HTML input only
 
     html = sanitise_markup(html)
     if not html.strip():
