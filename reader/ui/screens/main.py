@@ -191,13 +191,15 @@ class MainScreen(Screen):
             self.panel.list.focus()
 
     def action_switch_focus(self) -> None:
+        # set_focus, not widget.focus(): focus() is deferred, so keys typed
+        # ahead ("Tab j j Enter" in one burst) would still reach the old widget.
         if self.panel.list.has_focus:
             if self.narrow:
                 self._show_panel(False)
-            self.view.focus()
+            self.set_focus(self.view)
         else:
             self._show_panel(True)
-            self.panel.list.focus()
+            self.set_focus(self.panel.list)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, IndexList):
