@@ -7,6 +7,9 @@ not the article (comments, related stories, author box), which the
 classifier uses to end the body."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 
 _I = re.IGNORECASE
@@ -201,8 +204,7 @@ _SPONSOR_END = re.compile(r"\b(?:is\s+)?(?:sponsored|presented|powered|brought\s
 _COUNTER = re.compile(r"^(?:(?:image|photo|slide|foto|bild)\s*)?\d{1,3}\s*(?:of|/|von|de|di|из)\s*\d{1,3}$", _I)
 
 # Lines that open a page part which is not the article.
-_SECTION = re.compile(
-    r"""^[\W\d]{0,4}(?:(\d+\ (comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|
+_SECTION_BODY = r"""(?:(\d+\ (comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|
     commenti|комментари[ийя])|comments|responses|replies|kommentare|commentaires|comentarios|comentários|
     commenti|комментарии)(\ (to|on|for)\ .+)?|
     leave\ a\ (reply|comment)|post\ a\ comment|add\ a\ comment|join\ the\ (discussion|conversation)|
@@ -220,9 +222,10 @@ _SECTION = re.compile(
     te\ puede\ interesar|artigos\ relacionados|leia\ também|veja\ também|você\ pode\ gostar.*|
     articoli\ correlati|leggi\ anche|ti\ potrebbe\ interessare|
     материалы\ по\ теме|читайте\ также|вам\ также\ может\ быть\ интересно|související.*|
-    【?関連(記事|ニュース)】?|相关(阅读|文章|新闻)|相關(閱讀|文章|新聞)|延伸閱讀|推荐阅读|コメント|评论|評論)[\W\d]{0,4}$""",
-    re.X,  # on lower-cased text
-)
+    【?関連(記事|ニュース)】?|相关(阅读|文章|新闻)|相關(閱讀|文章|新聞)|延伸閱讀|推荐阅读|コメント|评论|評論)"""
+_SECTION = re.compile(r"^[\W\d]{0,4}" + _SECTION_BODY + r"[\W\d]{0,4}$", re.X)  # on lower-cased text
+# The same over a whole page's lines joined by newlines (one scan instead of a call per line).
+_SECTION_LINES = re.compile(r"^(?:[^\w\n]|\d){0,4}" + _SECTION_BODY + r"(?:[^\w\n]|\d){0,4}$", re.X | re.M)
 _COMMENT_SECTION = re.compile(
     r"comment|response|repl(y|ies)|kommentar|commentaire|comentar|comentário|comment|коммент|discussion|conversation|"
     r"コメント|评论|評論",
@@ -263,9 +266,10 @@ def site_notice(text: str) -> bool:
     return _NOTICE.search(lower) is not None
 
 
-def furniture(text: str, words: int) -> str | None:
-    """Why the line is page furniture, or None if it is not known furniture."""
-    lower = text.lower()
+def furniture(text: str, words: int, lower: str | None = None) -> str | None:
+    """Why the line is page furniture, or None if it is not known furniture.
+    `lower`: the text lower-cased, when the caller has it."""
+    lower = text.lower() if lower is None else lower
     if words <= 8:
         if _WHOLE_FAST.match(lower):
             return _WHOLE_NAMES[_WHOLE_RE.match(lower).lastgroup]  # the slower regex that names the kind
@@ -296,4 +300,25 @@ def section_start(text: str) -> str | None:
     """'comments' or 'related' when `text` heads a comments/related/author part."""
     if len(text) > 80 or not _SECTION.match(text.lower()):
         return None
+    return _section_kind(text)
+
+
+def _section_kind(text: str) -> str:
     return "comments" if _COMMENT_SECTION.search(text) else "related"
+
+
+def _matching_lines(pattern: re.Pattern, lowers: list[str]) -> set[int]:
+    """Indices of the lines where `pattern` matches (one scan of them all joined)."""
+    ends = list(accumulate(len(t) + 1 for t in lowers))  # ends[k]: where line k+1 starts
+    return {bisect_right(ends, m.start()) for m in pattern.finditer("\n".join(lowers))}
+
+
+def page_sections(texts: list[str], lowers: list[str]) -> dict[int, str]:
+    """section_start for every line of a page at once: index -> kind."""
+    found = _matching_lines(_SECTION_LINES, [t if len(t) <= 80 else "" for t in lowers])
+    return {i: _section_kind(texts[i]) for i in found if len(texts[i]) <= 80}
+
+
+def page_notices(lowers: list[str]) -> set[int]:
+    """site_notice for every line of a page at once (lower-cased lines): the indices."""
+    return {i for i in _matching_lines(_NOTICE_GATE, lowers) if _NOTICE.search(lowers[i])}

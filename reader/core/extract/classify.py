@@ -21,7 +21,7 @@ from __future__ import annotations
 from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from dataclasses import dataclass, field
 
-from .boilerplate import furniture, section_start, site_notice
+from .boilerplate import furniture, page_notices, page_sections
 from .region import body_region
 from .textlines import Line
 
@@ -101,6 +101,9 @@ def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int], authors: fro
     for line in lines:
         seen[line.key] = seen.get(line.key, 0) + 1
     known: dict[str, str | None] = {}  # menus repeat: look each text up once
+    lowers = [line.lower for line in lines]
+    notices = page_notices(lowers)  # one scan of the page each, not a regex call per line
+    sections = page_sections([line.text for line in lines], lowers)
     for i, line in enumerate(lines):
         if i in rows:
             v.cls[i] = NEAR
@@ -113,16 +116,16 @@ def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int], authors: fro
         elif line.words <= 2 and line.digits > 0.3:
             why = "number or counter"
         else:
-            why = known.get(line.text, "") if line.text in known else furniture(line.text, line.words)
+            why = known[line.text] if line.text in known else furniture(line.text, line.words, line.lower)
             known[line.text] = why
             if why is None and line.text[-1] == ":" and _COMMENTER.match(line.text):
                 why = "comment header"
-            elif why is None and site_notice(line.text):
+            elif why is None and i in notices:
                 why = "site notice (cookies, privacy, legal)"
             elif why is None and seen[line.key] >= REPEATS and line.words <= 6 and not line.sentence_end:
                 v.repeated.add(i)  # weak evidence: costs like furniture, kept between paragraphs
-        section = section_start(line.text) if line.words <= 10 else None
-        if section is None and line.words <= 4 and line.text.lower() in authors:
+        section = sections.get(i) if line.words <= 10 else None
+        if section is None and line.words <= 4 and line.lower in authors:
             section, why = "related", "author box"
         if section:
             v.sections[i] = section

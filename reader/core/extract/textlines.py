@@ -36,7 +36,7 @@ class Line:
     which counts on inputs of 200,000 lines)."""
 
     __slots__ = ("text", "gap_before", "gap_after", "words", "chars", "stop", "sentence_end", "sentences",
-                 "clauses", "upper", "digits", "key", "vocab")
+                 "clauses", "upper", "digits", "key", "vocab", "lower")
     text: str
     gap_before: bool  # a blank line (or the start of the text) precedes it
     gap_after: bool
@@ -50,6 +50,7 @@ class Line:
     digits: float  # share of characters that are digits
     key: str  # normalised text, for spotting repeats
     vocab: frozenset[str]  # content words (topic), for lines of 5+ words
+    lower: str  # the text lower-cased (of a very long line, its first MEASURE_CHARS characters)
 
     def __init__(self, text: str, gap_before: bool, gap_after: bool) -> None:
         self.text, self.gap_before, self.gap_after = text, gap_before, gap_after
@@ -130,7 +131,8 @@ def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
         line.chars = len(line.text)
         last = line.text[-1]
         text = line.text if line.chars <= MEASURE_CHARS else line.text[:MEASURE_CHARS]
-        tokens = _TOKEN.findall(text.lower())
+        line.lower = lower = text.lower()
+        tokens = _TOKEN.findall(lower)
         words = [t for t in tokens if not t[0].isdigit()]
         cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() and _CJK_CHAR.search(text) else 0
         n = len(words)
