@@ -337,3 +337,10 @@ def test_an_enormous_tree_loses_empty_leaves_then_its_end(monkeypatch):
     assert not list(root.iter("span"))
     texts = [p.text for p in root.iter("p")]
     assert texts[0] == "para 0" and "para 299" not in texts
+
+
+def test_linked_headline_in_capitals_between_paragraphs_goes():
+    inner = (f"<p>{PROSE} (1)</p><p><strong><a href='https://example.org/other'>SINGER CLEARED TO PERFORM "
+             f"HITS AT AMAs AMID FEUD: REPORT</a></strong></p><p>{PROSE} (2)</p><p>{PROSE} (3)</p>")
+    text = " ".join(b.text for b in extract_html(page(article_body(inner)), "t.html").blocks)
+    assert "SINGER CLEARED" not in text and "(2)" in text

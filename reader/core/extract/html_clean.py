@@ -284,6 +284,7 @@ def _span(value: str | None) -> int:
 
 # ---------------------------------------------------------------- beyond Readability.js
 TEASER_MAX_CHARS = 250
+CAPITALS_SHARE = 0.9  # a linked line this much in capitals is a headline ('... AT AMAs ...')
 HEADLINE_LIST_ITEMS = 4  # a longer list of links is content (release notes, sources)
 HEADLINE_WORDS = 5  # mean words per item: headlines, not a list of terms
 _TEASER_LABEL = re.compile(
@@ -315,8 +316,9 @@ def _is_teaser_link(el) -> bool:
     density = link_density(el, len(text))
     if density >= 0.3 and _TEASER_LABEL.match(text):
         return True
-    words = text.split()
-    return density >= 0.95 and len(words) >= 4 and text.upper() == text and any(c.isalpha() for c in text)
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return density >= 0.95 and len(text.split()) >= 4 and bool(letters) and capitals >= CAPITALS_SHARE * len(letters)
 
 
 def _is_headline_list(el) -> bool:
