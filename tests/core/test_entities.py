@@ -102,3 +102,39 @@ def test_gazetteer_data_ships_with_the_package():
     assert "telegram" in gazetteer.known_orgs()
     assert "Dmytro" in gazetteer.given_names()
     assert gazetteer.is_demonym("Ukrainian") and not gazetteer.is_demonym("Rukban")
+
+
+def _rows_of(paragraphs):
+    blocks = [Block("paragraph", text) for text in paragraphs]
+    layout = Layout.of(blocks)
+    return {e.name: e for e in find_entities(nlp.parse(layout.text), layout)}
+
+
+def test_epithet_and_title_words_are_not_part_of_a_name():
+    rows = _rows_of([
+        "Donald Trump told the crowd that Crooked Hillary Clinton would lose. Clinton laughed.",
+        "He attacked former Miss Universe Alicia Machado on Friday. Machado said nothing.",
+    ])
+    assert "Hillary Clinton" in rows and "Crooked Hillary Clinton" not in rows
+    assert "Alicia Machado" in rows
+
+
+def test_a_surname_with_a_title_of_the_other_gender_is_not_merged():
+    rows = _rows_of([
+        "President Obama spoke in Washington on Saturday. Mr. Obama said the vote mattered.",
+        "The campaign will use Mr. Obama and the first lady, Michelle Obama, as much as possible.",
+        "Obama said later that he would travel to Ohio.",
+    ])
+    assert "Michelle Obama" in rows
+    michelle = rows["Michelle Obama"]
+    assert len(michelle.mentions) == 1
+    assert "Obama" in rows and len(rows["Obama"].mentions) == 4
+
+
+def test_a_family_name_goes_to_the_person_introduced_first():
+    rows = _rows_of([
+        "Joe Biden met voters in Iowa. His son Hunter Biden was not there.",
+        "Biden said the economy was improving.",
+    ])
+    assert len(rows["Joe Biden"].mentions) == 2
+    assert len(rows["Hunter Biden"].mentions) == 1

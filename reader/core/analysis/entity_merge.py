@@ -252,11 +252,48 @@ def _merge_surnames(groups: list[Group]) -> list[Group]:
         if len(keys) != 1 or not targets or not _may_be_person(group):
             kept.append(group)
             continue
-        for span in group.spans:
+        stay = []
+        for span in sorted(group.spans, key=lambda s: s.start):
             span.evidence["PERSON"] += 1.5  # a surname: outvotes spaCy's label for it
-            _nearest(targets, span.start).spans.append(span)
-        moved[id(group)] = targets[0] if len({id(t) for t in targets}) == 1 else None
+            target = _surname_target(targets, span, group, stay)
+            (target.spans if target is not None else stay).append(span)
+        if stay:
+            group.spans = stay
+            kept.append(group)
+        else:
+            moved[id(group)] = targets[0] if len({id(t) for t in targets}) == 1 else None
     return [g for g in kept if id(g) not in moved]
+
+
+def _surname_target(targets: list[Group], span: Span, group: Group, stay: list[Span]) -> Group | None:
+    """The full name a bare surname mention joins, or None when it names
+    someone else: a title of the other gender ('Mr. Obama' is not 'Michelle
+    Obama'); once the surname stands for its own person, introduced before
+    every full name that fits, later mentions stay with it; a full name
+    named only after the mention is taken only when no mention of the
+    surname rules it out."""
+    def fits(target: Group, gender: str | None) -> bool:
+        return gender is None or _group_gender(target) in (None, gender)
+    fitting = [t for t in targets if fits(t, span.gender)]
+    before = [t for t in fitting if _first(t) < span.start]
+    if stay and (not before or stay[0].start < min(_first(t) for t in before)):
+        return None
+    if before:
+        return _nearest(before, span.start)
+    fitting = [t for t in fitting if all(fits(t, s.gender) for s in group.spans)]
+    return _nearest(fitting, span.start) if fitting else None
+
+
+def _first(group: Group) -> int:
+    return min(s.start for s in group.spans)
+
+
+def _group_gender(group: Group) -> str | None:
+    from .pronouns import name_gender  # the given-name table (loaded once, cached)
+    genders = {s.gender for s in group.spans if s.gender}
+    if len(genders) == 1:
+        return genders.pop()
+    return next((g for f in group.forms if " " in f and (g := name_gender(f))), None)
 
 
 def _spelling_variant(key: str, ends: dict[str, list[Group]]) -> list[Group]:

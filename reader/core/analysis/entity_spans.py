@@ -57,11 +57,21 @@ class Span:
     evidence: Counter = field(default_factory=Counter)
     headline: bool = False
     after_the: bool = False
+    gender: str | None = None  # 'm' / 'f' when a title says so ('Mr. Obama')
+
+
+_GENDER_TITLES = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                  "miss": "f", "dame": "f", "lady": "f"}
+# Epithets glued before a name ('Crooked Hillary Clinton'): not part of it.
+_EPITHETS = frozenset({"crooked", "lyin'", "lyin’", "lying", "little", "crazy", "sleepy", "low-energy",
+                       "dear", "beloved", "late", "disgraced", "embattled", "jailed", "ousted"})
 
 
 def make_span(doc: Any, start: int, end: int, label: str | None) -> Span:
     first, last = doc[start], doc[end - 1]
-    return Span(first.idx, last.idx + len(last.text), start, end, doc[start:end].text, label)
+    before = doc[start - 1].lower_ if start > 0 else ""
+    gender = _GENDER_TITLES.get(before) or (_GENDER_TITLES.get(first.lower_) if end - start > 1 else None)
+    return Span(first.idx, last.idx + len(last.text), start, end, doc[start:end].text, label, gender=gender)
 
 
 def spacy_spans(doc: Any) -> list[Span]:
@@ -230,7 +240,8 @@ def _given_name_start(doc: Any, start: int, end: int) -> tuple[int, bool]:
         return start, False
     for k in range(start + 1, end - 1):
         if doc[k].text in given and doc[k - 1].text not in given and doc[k - 1].whitespace_ \
-                and any(_not_name_word(doc[j]) for j in range(start, k)):
+                and (any(_not_name_word(doc[j]) for j in range(start, k))
+                     or (start > 0 and doc[start - 1].lower_ in gz.PERSON_TITLES)):  # 'Miss Universe Alicia Machado'
             return k, True
     return start, False
 
@@ -239,6 +250,7 @@ def _not_name_word(tok: Any) -> bool:
     """A word glued before a person's name that is not part of it: a title,
     a role abbreviation ('DL'), a nationality, a lower-case word."""
     return (tok.lower_ in gz.PERSON_TITLES or tok.text[:1].islower() or tok.ent_type_ == "NORP"
+            or tok.lower_ in _EPITHETS
             or (tok.text.isupper() and len(tok.text) <= 4))
 
 
