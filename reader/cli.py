@@ -188,7 +188,7 @@ def _quiet_third_party_output() -> None:
 
     logging.raiseExceptions = False  # a broken log call must not print a traceback
     logging.getLogger().addHandler(logging.NullHandler())  # disables the stderr fallback
-    for name in ("readability", "readability.readability", "charset_normalizer", "dateparser",
+    for name in ("readability", "readability.readability", "charset_normalizer",
                  "httpx", "httpcore", "spacy", "lxml", "justext", "markdown_it", "asyncio"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     if not sys.warnoptions:  # python -W ... still shows them, for developers
