@@ -344,3 +344,11 @@ def test_linked_headline_in_capitals_between_paragraphs_goes():
              f"HITS AT AMAs AMID FEUD: REPORT</a></strong></p><p>{PROSE} (2)</p><p>{PROSE} (3)</p>")
     text = " ".join(b.text for b in extract_html(page(article_body(inner)), "t.html").blocks)
     assert "SINGER CLEARED" not in text and "(2)" in text
+
+
+def test_paragraph_that_is_one_linked_headline_goes_but_a_short_link_line_stays():
+    inner = (f"<p>{PROSE} (1)</p><p><a href='https://example.org/x'>Why the council voted to close "
+             f"the old library</a></p><p>{PROSE} (2)</p><p><a href='/report.pdf'>Full report</a></p>"
+             f"<p>{PROSE} (3)</p>")
+    text = " ".join(b.text for b in extract_html(page(article_body(inner)), "t.html").blocks)
+    assert "old library" not in text and "Full report" in text

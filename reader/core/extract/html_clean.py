@@ -285,6 +285,7 @@ def _span(value: str | None) -> int:
 # ---------------------------------------------------------------- beyond Readability.js
 TEASER_MAX_CHARS = 250
 CAPITALS_SHARE = 0.9  # a linked line this much in capitals is a headline ('... AT AMAs ...')
+LINKED_PARAGRAPH = 0.9  # link density of a paragraph that only points to another page
 HEADLINE_LIST_ITEMS = 4  # a longer list of links is content (release notes, sources)
 HEADLINE_WORDS = 5  # mean words per item: headlines, not a list of terms
 _TEASER_LABEL = re.compile(
@@ -297,8 +298,9 @@ _TEASER_LABEL = re.compile(
 
 def drop_teasers(content) -> None:
     """Pointers to other stories inside the article, which Readability.js
-    keeps: 'Read more: <a>…</a>', linked headlines in capitals, and short
-    lists whose every item is a linked headline."""
+    keeps: 'Read more: <a>…</a>', paragraphs that are one linked headline,
+    linked headlines in capitals, and short lists whose every item is a
+    linked headline."""
     for el in reversed(list(content.iterdescendants("ul", "ol"))):
         if el.getparent() is not None and _is_headline_list(el):
             _drop(el)
@@ -316,6 +318,8 @@ def _is_teaser_link(el) -> bool:
     density = link_density(el, len(text))
     if density >= 0.3 and _TEASER_LABEL.match(text):
         return True
+    if el.tag == "p" and density >= LINKED_PARAGRAPH and len(text.split()) >= HEADLINE_WORDS:
+        return True  # a paragraph that is one link to another page: a headline pointing away
     letters = [c for c in text if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
     return density >= 0.95 and len(text.split()) >= 4 and bool(letters) and capitals >= CAPITALS_SHARE * len(letters)
