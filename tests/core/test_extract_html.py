@@ -352,3 +352,11 @@ def test_paragraph_that_is_one_linked_headline_goes_but_a_short_link_line_stays(
              f"<p>{PROSE} (3)</p>")
     text = " ".join(b.text for b in extract_html(page(article_body(inner)), "t.html").blocks)
     assert "old library" not in text and "Full report" in text
+
+
+def test_paragraph_of_labelled_headline_links_goes():
+    links = "".join(f"<a href='/news/{i}'>Another headline about the same affair, part {i}</a> [VIDEO]<br>"
+                    for i in range(3))
+    inner = f"<p>{PROSE} (1)</p><p>{links}</p><p>{PROSE} (2)</p><p>{PROSE} (3)</p>"
+    text = " ".join(b.text for b in extract_html(page(article_body(inner)), "t.html").blocks)
+    assert "same affair" not in text and "(3)" in text

@@ -285,7 +285,7 @@ def _span(value: str | None) -> int:
 # ---------------------------------------------------------------- beyond Readability.js
 TEASER_MAX_CHARS = 250
 CAPITALS_SHARE = 0.9  # a linked line this much in capitals is a headline ('... AT AMAs ...')
-LINKED_PARAGRAPH = 0.9  # link density of a paragraph that only points to another page
+LINKED_PARAGRAPH = 0.8  # link density of a paragraph that points to other pages (labels beside)
 HEADLINE_LIST_ITEMS = 4  # a longer list of links is content (release notes, sources)
 HEADLINE_WORDS = 5  # mean words per item: headlines, not a list of terms
 _TEASER_LABEL = re.compile(
