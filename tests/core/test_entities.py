@@ -138,3 +138,12 @@ def test_a_family_name_goes_to_the_person_introduced_first():
     ])
     assert len(rows["Joe Biden"].mentions) == 2
     assert len(rows["Hunter Biden"].mentions) == 1
+
+
+def test_a_known_surname_opening_a_sentence_is_still_the_person():
+    rows = _rows_of([
+        "The candidates took questions from veterans invited to participate in the forum, "
+        "Donald Trump among them.",
+        "Trump said praise from Russian President Vladimir Putin would not affect his policy toward Russia.",
+    ])
+    assert len(rows["Donald Trump"].mentions) == 2

@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from . import gazetteer as gz
-from .entity_spans import Span, drop_overlaps, make_span, sentence_initial, single_word_is_name
+from .entity_spans import (Span, drop_overlaps, make_span, lower_words, sentence_initial,
+                           single_word_is_name)
 
 
 def taken_tokens(spans: list[Span]) -> set[int]:
@@ -224,7 +225,7 @@ def find_again(doc: Any, names: dict[tuple[str, ...], str | None], taken: set[in
             match, label = (tok.text,), "ORG"
         if match is None:
             match = _place_at(doc, i, taken)
-        if match and _stands_alone(doc, i, i + len(match)):
+        if match and (_stands_alone(doc, i, i + len(match)) or _known_surname_first(doc, i, match, label)):
             span = make_span(doc, i, i + len(match), None)
             if label:
                 span.evidence[label] += 0.5
@@ -233,6 +234,21 @@ def find_again(doc: Any, names: dict[tuple[str, ...], str | None], taken: set[in
         else:
             i += 1
     return spans
+
+
+def _known_surname_first(doc: Any, i: int, match: tuple[str, ...], label: str | None) -> bool:
+    """'Trump said ...' at a sentence start, parsed as a common noun: the
+    surname of a person the article names in full is still that person,
+    unless the article also writes the word in lower case."""
+    tok = doc[i]
+    return (label == "PERSON" and len(match) == 1 and sentence_initial(doc, tok) and not tok.is_stop
+            and tok.lower_ not in lower_words(doc) and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+            and _stands_alone_in_text(doc, i))
+
+
+def _stands_alone_in_text(doc: Any, i: int) -> bool:
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN") and nxt.text not in ("-", "–")
 
 
 def _match_at(doc: Any, i: int, candidates: Any, taken: set[int]) -> tuple[str, ...] | None:
