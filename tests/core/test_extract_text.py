@@ -329,3 +329,11 @@ def test_headline_found_above_many_short_lines():
     shorts = [f"Item {chr(65 + k % 26)} with a few words" for k in range(3000)]
     art = extract_text(page("Council extends bus programme for another year", P[0], *shorts, P[1]), "t.txt")
     assert art.title == "Council extends bus programme for another year"
+
+
+def test_contractions_of_stopwords_are_stopwords():
+    stop = stoplist("English")
+    assert {"it's", "don’t", "you're", "can't", "won't"} <= stop and "reindeer's" not in stop
+    lines = split_lines("It's not that we don't know what you're doing with the reindeer's herders")
+    measure(lines, stop)
+    assert "reindeer's" in lines[0].vocab and not {"it's", "don't", "you're"} & lines[0].vocab

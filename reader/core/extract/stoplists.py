@@ -95,15 +95,25 @@ def _build_index() -> tuple[dict[str, tuple[int, ...]], tuple[str, ...]]:
     return {w: tuple(v) for w, v in index.items()}, names
 
 
+# Clitics a stopword takes in contractions ("it's", "don't", "you're", "can't"):
+# the tokenizer keeps such a word whole, and it is a function word all the same
+# (jusText's lists have none, so prose full of them looked sparse in stopwords,
+# and "isn't" or "you're" counted as topic words shared by any two texts).
+_CLITICS = ("'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "'t")
+
+
 @lru_cache(maxsize=64)
 def stoplist(name: str | None) -> frozenset[str]:
-    """All stopwords of the jusText language `name`, lower-cased (the same set
-    `justext.get_stoplist(name)` gives); empty when unknown."""
+    """All stopwords of the jusText language `name`, lower-cased (the set
+    `justext.get_stoplist(name)` gives), plus their contractions with
+    either apostrophe; empty when unknown."""
     folder = _stoplist_dir()
     if not name or folder is None or not (folder / f"{name}.txt").is_file():
         return frozenset()
     text = (folder / f"{name}.txt").read_text(encoding="utf-8", errors="ignore")
-    return frozenset(w.lower() for w in text.split())
+    words = {w.lower() for w in text.split()}
+    contracted = {w + c for w in words for c in _CLITICS} | {"won't"}
+    return frozenset(words | contracted | {w.replace("'", "’") for w in contracted})
 
 
 def is_cjk_text(text: str) -> bool:
