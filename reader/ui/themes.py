@@ -122,6 +122,7 @@ def derived_variables(colours: Mapping[str, str], dark: bool) -> dict[str, str]:
     background = colours.get("background", "#121212" if dark else "#f5f5f5")
     return {
         "reader-title": foreground, "reader-heading": primary,
+        "reader-standfirst": foreground, "reader-standfirst-style": "italic",
         "reader-rule": _mix(background, foreground, 0.35),
         "reader-blockquote": foreground,
         "reader-person": primary, "reader-place": colours.get("success", primary),

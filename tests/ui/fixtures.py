@@ -40,6 +40,8 @@ PARAGRAPHS = [
     "they were in talks with North Korea on possible recognition.",
     "Separatist officials have long said they want their regions to eventually join Russia.",
 ]
+# The seed's standfirst (it repeats the second paragraph, without its full stop).
+STANDFIRST = PARAGRAPHS[1].rstrip(".")
 REMOVED = ["\u00d7", "ADVERTISEMENT", "Last Updated 13 July 2022, 19:19 IST",
            "(Published 13 July 2022, 19:19 IST)", "Follow us on"]
 REMOVED_WHY = ["page furniture", "advertising", "dateline (kept as the date)",

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.models import Article
 from reader.ui.themes import BUILTIN_ORDER
 
 from .conftest import settle
+from .fixtures import STANDFIRST, seed_article
 
 
 def prepare(*keys: str):
@@ -64,3 +66,13 @@ def test_each_theme_120x40(snap_compare, make_app, theme):
 def test_ascii_80x24(snap_compare, make_app):
     assert snap_compare(make_app(ascii_only=True), terminal_size=(80, 24),
                         run_before=prepare("e"))
+
+
+def test_standfirst_80x24(snap_compare, make_app):
+    app = make_app(article=seed_article(standfirst=STANDFIRST))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=prepare())
+
+
+def test_empty_document_100x30(snap_compare, make_app):
+    app = make_app(article=Article(source="empty.txt"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=prepare())

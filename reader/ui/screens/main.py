@@ -117,6 +117,12 @@ class MainScreen(Screen):
         if remembered and remembered.theme and not self.session.theme_locked:
             self.app.theme = remembered.theme if remembered.theme in self.app.reader_themes \
                 else self.app.theme
+        if not article.blocks:  # nothing for the NLP stage to read
+            self.panel.show_nothing("Nothing to analyse: the document has no text.")
+            self.analysis_state = "ready"
+            self.analysis_done.set()
+            self.status.set_state("empty")
+            return
         self.status.set_state("analysing\u2026")
         self.panel.show_working("Analysing\u2026 (people, places, dates, quotes)")
         self.analysis_state = "running"

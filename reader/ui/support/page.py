@@ -20,6 +20,8 @@ from .wrap import wrap_into
 TITLE_KEY = -1
 META_KEY = -2
 CUT_HEAD_KEY = -3
+STANDFIRST_KEY = -4
+NOTICE_KEY = -5
 CUT_KEY_BASE = -1000  # cut line j has key CUT_KEY_BASE - j
 BLANK = -1
 
@@ -43,13 +45,31 @@ class Prefix:
 
 
 def build_paras(article: Article, show_cut: bool = False, glyphs: Glyphs = UNICODE) -> list[Para]:
-    """The page's paragraphs in order: title, date line, (cut lines,) body."""
+    """The page's paragraphs in order: title, date line, standfirst, (cut lines,) body."""
     paras = [Para(TITLE_KEY, "title", _display(article.title or article.source))]
-    paras.append(Para(META_KEY, "meta", meta_line(article, glyphs.dot)))
+    if meta := meta_line(article, glyphs.dot):
+        paras.append(Para(META_KEY, "meta", meta))
+    standfirst = " ".join((article.standfirst or "").split())
+    if standfirst:
+        paras.append(Para(STANDFIRST_KEY, "standfirst", _display(standfirst)))
     if show_cut:
         paras.extend(_cut_paras(article))
     paras.extend(Para(i, block.kind, _display(block.text)) for i, block in enumerate(article.blocks))
+    if not article.blocks:
+        paras.append(Para(NOTICE_KEY, "notice", empty_notice(article, show_cut)))
     return paras
+
+
+def empty_notice(article: Article, show_cut: bool = False) -> str:
+    """What the page says instead of a body when there is none."""
+    count = len(article.removed)
+    if count:
+        lines = f"{count} line{'s' if count != 1 else ''}"
+        where = "listed above" if show_cut else "c shows them"
+        return f"No readable content: the cleaner found no article text and cut all {lines} ({where})."
+    if article.title:
+        return "No readable content: the document has a title but no text."
+    return "This document is empty: there is nothing to read."
 
 
 def meta_line(article: Article, dot: str = "\u00b7") -> str:
@@ -59,7 +79,8 @@ def meta_line(article: Article, dot: str = "\u00b7") -> str:
         parts.append(article.site)
     if published := human_published(article.published):
         parts.append(published)
-    parts.append(reading_time(_word_count(article)))
+    if article.blocks:
+        parts.append(reading_time(_word_count(article)))
     return f" {dot} ".join(_display(part) for part in parts)
 
 

@@ -26,7 +26,8 @@ MIN_MEASURE, MAX_MEASURE, DEFAULT_MEASURE = 30, 160, 72
 MARGIN = 2  # columns kept free on each side when the pane is narrower than the measure
 
 KIND_CLASSES = {
-    "title": "article--title", "meta": "article--meta", "heading": "article--heading",
+    "title": "article--title", "meta": "article--meta", "standfirst": "article--standfirst",
+    "notice": "article--notice", "heading": "article--heading",
     "paragraph": "article--paragraph", "quote": "article--quote",
     "list_item": "article--list", "caption": "article--caption",
     "preformatted": "article--pre", "cut-head": "article--cut-head", "cut": "article--cut",
@@ -109,7 +110,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def searchable(self) -> list[tuple[int, str]]:
         """(key, text) of every paragraph on the page, for search."""
-        return [(para.key, para.text) for para in self.page.paras if para.kind != "meta"]
+        return [(para.key, para.text) for para in self.page.paras if para.kind not in ("meta", "notice")]
 
     # -- positions -----------------------------------------------------------
 

@@ -76,6 +76,13 @@ class Panel(Vertical):
         self.set_class(True, "-working")
         self.set_class(True, "-failed")
 
+    def show_nothing(self, text: str) -> None:
+        """No analysis to run (an empty document): say so and list nothing."""
+        self.index = Index()
+        self.query_one("#panel-status", Static).update(Content(text))
+        self.set_class(False, "-working")
+        self._rebuild(keep=None)
+
     def show_index(self, index: Index) -> None:
         """Fill the list; the status line then shows the totals."""
         self.index = index
@@ -149,25 +156,29 @@ class Panel(Vertical):
     def _prompt(self, item: Item) -> Content:
         marker = self.glyphs.marker if item.id in self.in_view else " "
         walk = f"  {self.walk[1]}/{self.walk[2]}" if self.walk and self.walk[0] == item.id else ""
-        parts: list[tuple[str, str] | str] = [(f"{marker} ", "$accent")]
         width = self._text_width()
+        head: list[tuple[str, str]]  # the item's first line, wrapped under itself
+        rest: list[tuple[str, str]] = []  # lines of their own, already indented
         if item.section == "QUOTE":
-            parts += [(item.title, "bold"), (walk, "$accent"),
-                      (_hanging(_quoted(item.detail, self.glyphs), width), STYLES["QUOTE"])]
+            head = [(item.title, "bold"), (walk, "$accent")]
+            rest = [(_hanging(_quoted(item.detail, self.glyphs), width), STYLES["QUOTE"])]
         elif item.section == "DATE":
             same = item.detail.casefold() == item.title.casefold()
             tail = self._count(item) + walk
             fits = len(item.title) + 2 + len(item.detail) + len(tail) <= width
-            words = "" if same else (f"  {item.detail}" if fits else _hanging(item.detail, width))
-            parts += [(item.title, STYLES["DATE"]), (words, "$text-muted"),
-                      (self._count(item), "$text-muted"), (walk, "$accent")]
+            words = "" if same or not fits else f"  {item.detail}"
+            head = [(item.title, STYLES["DATE"]), (words, "$text-muted"),
+                    (self._count(item), "$text-muted"), (walk, "$accent")]
+            if not (same or fits):
+                rest = [(_hanging(item.detail, width), "$text-muted")]
         else:
-            parts += [(item.title, STYLES[item.section]), (self._count(item), "$text-muted"),
-                      (walk, "$accent")]
+            head = [(item.title, STYLES[item.section]), (self._count(item), "$text-muted"),
+                    (walk, "$accent")]
             if item.detail:
-                parts += [(_hanging(_short(f"also {item.detail}", self.glyphs, width), width),
-                           "$text-muted")]
-        return Content.assemble(*parts)
+                rest = [(_hanging(_short(f"also {item.detail}", self.glyphs, width), width),
+                         "$text-muted")]
+        return Content.assemble((f"{marker} ", "$accent"),
+                                _wrap_under(Content.assemble(*head), width), *rest)
 
     def _text_width(self) -> int:
         """Columns for an item's text after the two-column marker gutter."""
@@ -197,6 +208,15 @@ class Panel(Vertical):
         item = self.index.get(option_id)
         if item is not None:
             self.post_message(self.ItemChosen(item))
+
+
+def _wrap_under(line: Content, width: int) -> Content:
+    """A first line too long for the panel, wrapped with its continuation
+    lines indented under its own start (past the marker gutter)."""
+    pieces = wrap_offsets(line.plain, width)
+    if len(pieces) == 1:
+        return line
+    return Content("\n  ").join(line[a:b] for a, b in pieces)
 
 
 def _hanging(text: str, width: int) -> str:
