@@ -170,3 +170,14 @@ def test_a_cue_that_reports_its_own_clause_is_not_the_previous_quotes(quotes_of)
     found, _ = quotes_of("Hillary Clinton says the tweets are “unhinged, even for him.” She says it shows "
                          "that he is “temperamentally unfit to be commander-in-chief.”")
     assert len(direct(found)) == 2
+
+
+def test_a_nested_report_is_the_outer_speakers(quotes_of):
+    found, _ = quotes_of(
+        "Donald Trump spoke in Michigan. Hillary Clinton was in Florida.",
+        "Trump said on Friday that Clinton once described the trade deal as “the gold standard” "
+        "of trade deals.",
+        "“We will fight for every worker,” Clinton replied on Friday.")
+    speakers = {q.text: q.speaker for q in direct(found)}
+    assert speakers["the gold standard"] == "Donald Trump"
+    assert speakers["We will fight for every worker"] == "Hillary Clinton"

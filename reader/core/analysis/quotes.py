@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import Entity, Quote
-from .cues import governs, is_cue, subject_of
+from .cues import REPORTING_VERBS, governs, is_cue, subject_of
 from .layout import Layout
 from .quote_context import Context
 from .quote_marks import Segment, find_segments
@@ -37,6 +37,7 @@ class _Found:
     block: int
     cue: Any = None  # the speech-verb token attributed to it
     linked: bool = False  # the cue governs it (or it governs the cue)
+    adjacent: bool = False  # the cue frames it as direct speech ('“...,” he said')
     speaker: str | None = None
     is_quote: bool = False
 
@@ -65,11 +66,32 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
     cue, linked = _find_cue(ctx, item)
     item.cue, item.linked = cue, linked
     if cue is not None:
+        if not item.adjacent:
+            cue = _outer_report(ctx, cue)
         subject = _subject_between(ctx, item.seg, cue) or subject_of(cue, ctx.in_quote)
         if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
             subject = _name_before(ctx, cue) or subject  # a misparse: 'made public ― Trump boasted'
         item.speaker = speaker_name(ctx, subject)
     return item
+
+
+def _outer_report(ctx: Context, cue: Any) -> Any:
+    """A nested report ('Trump said that Clinton once described the deal as
+    “the gold standard”') is the outer speaker's claim: a cue inside the
+    reported clause of a reporting verb with a subject of its own gives way
+    to that verb."""
+    child = cue
+    for _ in range(4):
+        head = child.head
+        if head.i == child.i or ctx.in_quote(head) or ctx.layout.block_of(head.idx) != ctx.layout.block_of(cue.idx):
+            return cue
+        if child.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_VERBS:
+            outer = subject_of(head, ctx.in_quote)
+            return head if outer is not None and outer.pos_ in ("PROPN", "PRON", "NOUN") else cue
+        if child.dep_ not in ("ccomp", "conj", "advcl", "xcomp"):
+            return cue
+        child = head
+    return cue
 
 
 def _name_before(ctx: Context, cue: Any) -> Any:
@@ -114,6 +136,10 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
     inner_ids = {t.i for t in inner}
     adjacent = _adjacent_cue(ctx, seg)
     if adjacent is not None:
+        # a speech frame ('“...,” he said', 'replied, “...”'), not a word the
+        # quotation completes ('nicknamed “King James”')
+        item.adjacent = adjacent.idx > seg.start or any(
+            p in ctx.layout.text[adjacent.idx + len(adjacent.text): seg.outer_start] for p in ",:")
         return adjacent, True
     sents = ctx.sentences(seg.outer_start, seg.outer_end)
     cues = [t for s in sents for t in s if is_cue(t) and not ctx.in_quote(t)
