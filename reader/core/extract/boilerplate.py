@@ -24,7 +24,7 @@ _WHOLE = {
         share\ (the\ )?story|tweet|pin(\ it)?|e-?mail(\ (this|me|article))?|print(\ article)?|
         whats\ ?app|facebook|twitter|x|linkedin|reddit|telegram|pinterest|pint|tumblr|messenger|flipboard|
         google\+?|instagram|youtube|vk|weibo|wechat|line|sms|download|baixar|herunterladen|télécharger|descargar|
-        copy(\ (the\ )?link)?|copied!?|link\ copied|save(\ (article|for\ later|story))?|bookmark(\ it)?|
+        copy(\ (the\ )?link)?|copied!?|link\ copied|save(\ (article|for\ later|story))?|read\ later|bookmark(\ it)?|
         follow(\ us)?(\ on(\ \w+)?)?|follow|like|comment|reply|permalink|
         compartir|compartilhe|compartilhar|condividi|partager|teilen|sdílet|udostępnij|поделиться|
         imprimir|drucken|imprimer|stampa|facebook\ twitter(\ \w+)*|
@@ -65,6 +65,7 @@ _WHOLE = {
         related|related\ (articles?|stories|posts|content|news|coverage|videos?|topics|links)|
         recommended(\ (for\ you|stories|articles|reading))?|you\ may\ (also\ )?like|you\ might\ (also\ )?like|
         more\ (from|on|in|about)\ .{1,40}|most\ (read|popular|viewed|shared|commented|recent)(\ .{1,30})?|
+        (popular|trending)\ (on|in|at)\ .{1,40}|
         trending(\ now)?|popular|latest(\ (news|stories|articles))?|top\ stories|editor'?s\ picks|
         read\ next|up\ next|what\ to\ read\ next|don'?t\ miss|also\ read|read\ also|see\ also|
         further\ reading|in\ (other|related)\ news|around\ the\ web|from\ around\ the\ web|
@@ -139,8 +140,8 @@ def _by_first_char(table: dict[str, str]) -> str:
 # One to four phrases ("Sign in / Sign up", "Skip to contentSkip to site index"),
 # then maybe a count ("Comments 12", "Shares 2.1K").
 _WHOLE_FAST = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _by_first_char(_WHOLE) + r")[\s/|·•,:!\-–—]*){1,4}"
-                         r"(?:[\d,.]+[km]?)?[\W_]{0,4}$", re.X)  # on lower-cased text
-_WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _WHOLE_ALTS + r")[\s/|·•,:!\-–—]*){1,4}(?:[\d,.]+[km]?)?[\W_]{0,4}$",
+                         r"(?:\(?[\d,.]+[km]?\)?)?[\W_]{0,4}$", re.X)  # on lower-cased text
+_WHOLE_RE = re.compile(r"^[\W\d_]{0,4}(?:(?:" + _WHOLE_ALTS + r")[\s/|·•,:!\-–—]*){1,4}(?:\(?[\d,.]+[km]?\)?)?[\W_]{0,4}$",
                        re.X)  # on lower-cased text
 
 # Lines that start like furniture: "Read more: ...", "Photo: ...", "Click here to ...".
@@ -213,6 +214,7 @@ _SECTION_BODY = r"""(?:(\d+\ (comments?|responses?|replies|kommentare?|commentai
     (recommended|suggested)(\ (for\ you|stories|articles|reading|videos?))?|
     you\ (may|might)\ (also\ )?(like|enjoy|be\ interested\ in).*|
     more\ (stories|articles|news|from|on|in|about|like\ this|to\ explore).*|more\ .{1,30}\ (stories|articles|reads)|
+    (popular|trending)\ (on|in|at)\ .{1,40}|
     most\ (read|popular|viewed|shared|commented).*|(our\ )?(top|latest|popular|trending|recent)\ (stories|news|articles|videos|posts)|
     read\ next|up\ next|what\ to\ read\ next|around\ the\ web|from\ around\ the\ web|
     about\ the\ authors?|about\ (the\ )?(writer|reporter)|about\ this\ (article|story)|sources?|
