@@ -181,3 +181,20 @@ def test_a_nested_report_is_the_outer_speakers(quotes_of):
     speakers = {q.text: q.speaker for q in direct(found)}
     assert speakers["the gold standard"] == "Donald Trump"
     assert speakers["We will fight for every worker"] == "Hillary Clinton"
+
+
+def test_he_prefers_the_main_clause_subject(quotes_of):
+    found, _ = quotes_of(
+        "Lee Harper and Dana Cole met voters on Monday.",
+        "Harper said Cole doesn’t show consistency on schools.",
+        "“It is only talk before an election,” she said.")
+    [quote] = direct(found)
+    assert quote.speaker == "Lee Harper"
+
+
+def test_a_given_name_alone_can_be_she(quotes_of):
+    found, _ = quotes_of(
+        "Melanie thought the whole thing was outrageous. She was anxious, sure.",
+        "“It never crossed my mind that I was losing it,” she said months later.")
+    [quote] = direct(found)
+    assert quote.speaker == "Melanie"

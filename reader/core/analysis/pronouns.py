@@ -62,16 +62,24 @@ def _candidates(ctx: Context, sent: Any, before: int, gender: str | None) -> lis
             break
         if ctx.in_quote(token):
             continue
-        if token.pos_ == "PROPN" and token.i not in ctx.entity_of and _speaking_name(ctx, token, None):
-            out.append((3, token.i, noun_phrase(ctx, token) or token.text))  # 'McLenney said'
+        if token.pos_ == "PROPN" and token.i not in ctx.entity_of and (
+                _speaking_name(ctx, token, None) or _given_name_subject(token, gender)):
+            out.append((_role(token), token.i, noun_phrase(ctx, token) or token.text))  # 'McLenney said'
         pronoun = PERSON_PRONOUNS.get(token.lower_) or ("m" if token.lower_ == "his" else None)
         if pronoun and (gender is None or pronoun == gender) and token.i != sent.start - 1:
             name = last_person(ctx, token.idx, pronoun)
             if name:
-                role = 3 if token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "poss" and \
+                role = _role(token) if token.dep_ in ("nsubj", "nsubjpass") else 3 if token.dep_ == "poss" and \
                     token.head.dep_ in ("nsubj", "nsubjpass") else 2
                 out.append((role, token.i, name))
     return out
+
+
+def _given_name_subject(token: Any, gender: str | None) -> bool:
+    """A given name on its own as a subject ('Melanie thought ...'), of the
+    gender asked for."""
+    return token.dep_ in ("nsubj", "nsubjpass") and gender is not None \
+        and _name_genders().get(token.text) == gender
 
 
 def _speaking_name(ctx: Context, token: Any, entity: Entity | None) -> bool:
@@ -86,10 +94,14 @@ def _speaking_name(ctx: Context, token: Any, entity: Entity | None) -> bool:
 
 
 def _role(root: Any) -> int:
+    """4 for the subject of the sentence's main verb ('Trump said Putin
+    has ...': Trump), 3 for another subject, 2 for another mention, 1 for a
+    modifier."""
     dep, head = root.dep_, root.head
-    if dep in ("nsubj", "nsubjpass") or dep in ("appos", "compound", "flat") and \
-            head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "PROPN":
-        return 3
+    if dep in ("appos", "compound", "flat") and head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "PROPN":
+        root, dep, head = head, head.dep_, head.head
+    if dep in ("nsubj", "nsubjpass"):
+        return 4 if head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT" else 3
     if dep == "poss" or dep == "compound" and head.pos_ == "NOUN":
         return 1
     return 2

@@ -58,7 +58,7 @@ class Context:
         ctx.entity_of = _entity_tokens(doc, layout, entities)
         ctx.gender = _genders(doc, ctx.entity_of)
         ctx.mentions = _mention_runs(ctx.entity_of)
-        ctx.sents = list(doc.sents)
+        ctx.sents = [part for sent in doc.sents for part in _by_block(doc, layout, sent)]
         ctx.sent_starts = [s.start_char for s in ctx.sents]
         return ctx
 
@@ -81,6 +81,24 @@ class Context:
 
     def in_quote(self, token: Any) -> bool:
         return self.quoted[token.i] >= 0
+
+
+def _by_block(doc: Any, layout: Layout, sent: Any) -> list[Any]:
+    """A sentence the parser ran across a paragraph break, cut at the break
+    (a paragraph never continues the sentence before it)."""
+    if "\n\n" not in sent.text:
+        return [sent]
+    parts, start, block = [], sent.start, layout.block_of(sent.start_char)
+    for tok in sent:
+        if tok.is_space:
+            continue
+        here = layout.block_of(tok.idx)
+        if here != block:
+            if tok.i > start:
+                parts.append(doc[start:tok.i])
+            start, block = tok.i, here
+    parts.append(doc[start:sent.end])
+    return parts
 
 
 def _quoted_tokens(doc: Any, spans: list[tuple[int, int]]) -> list[int]:
