@@ -275,6 +275,8 @@ def _surname_target(targets: list[Group], span: Span, group: Group, stay: list[S
     def fits(target: Group, gender: str | None) -> bool:
         return gender is None or _group_gender(target) in (None, gender)
     fitting = [t for t in targets if fits(t, span.gender)]
+    people = [t for t in fitting if t.type() == "PERSON"]
+    fitting = people or fitting  # 'Barack Obama' over a headline run 'Gold Star Mom Corners Obama'
     before = [t for t in fitting if _first(t) < span.start]
     if stay and (not before or stay[0].start < min(_first(t) for t in before)):
         return None
@@ -320,7 +322,7 @@ def _could_be_person(group: Group) -> bool:
     """A multi-word name spaCy did not call a person, that nothing marks as
     an organisation or place ('Rose-Lynn Harlan')."""
     evidence = name_evidence(group.forms)
-    return (any(" " in f for f in group.forms) and evidence["ORG"] <= 0 and evidence["PLACE"] <= 0
+    return (any(" " in f and len(f.split()) <= 4 for f in group.forms) and evidence["ORG"] <= 0 and evidence["PLACE"] <= 0
             and all(w[:1].isupper() for f in group.forms for w in f.split()))
 
 
