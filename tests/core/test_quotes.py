@@ -198,3 +198,19 @@ def test_a_given_name_alone_can_be_she(quotes_of):
         "“It never crossed my mind that I was losing it,” she said months later.")
     [quote] = direct(found)
     assert quote.speaker == "Melanie"
+
+
+def test_a_cue_after_a_preposition_speaks_for_the_verb_it_hangs_on(quotes_of):
+    found, _ = quotes_of(
+        "Howard Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying "
+        "he would “never” diagnose someone through television.")
+    [quote] = direct(found)
+    assert quote.speaker == "Howard Dean"
+
+
+def test_a_name_after_a_dash_is_the_subject(quotes_of):
+    found, _ = quotes_of(
+        "Hillary Clinton noted that Donald Trump paid nothing in federal income taxes ― as was true for "
+        "the years his returns were made public ― Trump boasted, “That makes me smart.”")
+    [quote] = direct(found)
+    assert quote.speaker == "Donald Trump"

@@ -83,10 +83,10 @@ def _verb_subject(verb: Any, depth: int, skip: Any = None) -> Any | None:
         return None
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # 'Smith, who said ...' / 'a statement saying ...'
-    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis", "dep", "pcomp"):
+    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis", "dep"):
         return _verb_subject(verb.head, depth + 1, skip)
-    if verb.dep_ == "pobj" and verb.head.head.i != verb.head.i:
-        return _verb_subject(verb.head.head, depth + 1, skip)
+    if verb.dep_ in ("pobj", "pcomp") and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+        return _verb_subject(verb.head.head, depth + 1, skip)  # 'began by saying ...'
     return None
 
 

@@ -71,6 +71,10 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
         subject = _subject_between(ctx, item.seg, cue) or subject_of(cue, ctx.in_quote)
         if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
             subject = _name_before(ctx, cue) or subject  # a misparse: 'made public ― Trump boasted'
+        elif subject is not None and subject.i < cue.i and subject.i not in ctx.entity_of:
+            near = _name_before(ctx, cue)
+            if near is not None and _after_dash(ctx, subject, near):
+                subject = near  # 'were made public ― Trump boasted', 'public' parsed as the subject
         item.speaker = speaker_name(ctx, subject)
     return item
 
@@ -81,17 +85,26 @@ def _outer_report(ctx: Context, cue: Any) -> Any:
     reported clause of a reporting verb with a subject of its own gives way
     to that verb."""
     child = cue
-    for _ in range(4):
+    for _ in range(6):
         head = child.head
         if head.i == child.i or ctx.in_quote(head) or ctx.layout.block_of(head.idx) != ctx.layout.block_of(cue.idx):
             return cue
         if child.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_VERBS:
             outer = subject_of(head, ctx.in_quote)
             return head if outer is not None and outer.pos_ in ("PROPN", "PRON", "NOUN") else cue
-        if child.dep_ not in ("ccomp", "conj", "advcl", "xcomp"):
+        if child.dep_ not in ("ccomp", "conj", "advcl", "xcomp", "pcomp", "pobj", "prep"):
             return cue
         child = head
     return cue
+
+
+def _after_dash(ctx: Context, subject: Any, name: Any) -> bool:
+    """A dash or semicolon stands between `subject` and the name run ending at `name`."""
+    entity = ctx.entity_of.get(name.i)
+    i = name.i
+    while i > 0 and ctx.entity_of.get(i - 1) is entity:
+        i -= 1
+    return subject.i < i and i > 0 and ctx.doc[i - 1].text in ("―", "—", "–", ";", "--")
 
 
 def _name_before(ctx: Context, cue: Any) -> Any:
