@@ -116,6 +116,22 @@ def test_fallback_when_readability_keeps_almost_nothing(monkeypatch):
     assert any(PROSE in b.text for b in art.blocks)
 
 
+def test_readability_lxml_is_the_second_opinion(monkeypatch):
+    """When our port keeps nothing, readability-lxml's pick is used (and the
+    visible-text fallback is not needed)."""
+    monkeypatch.setattr(html_mod, "_main_content", lambda body, *args: None)
+    monkeypatch.setattr(html_mod, "_fallback", lambda *a: pytest.fail("text fallback used"))
+    art = extract_html(page(f"<div><p>{PROSE}</p><p>{PROSE} Second.</p></div>"), "t.html")
+    assert any(PROSE in b.text for b in art.blocks)
+
+
+def test_visible_text_when_neither_extractor_finds_enough(monkeypatch):
+    monkeypatch.setattr(html_mod, "_main_content", lambda body, *args: None)
+    monkeypatch.setattr(html_mod, "_readability_content", lambda body: None)
+    art = extract_html(page(f"<div><p>{PROSE}</p><p>{PROSE} Second.</p></div>"), "t.html")
+    assert any(PROSE in b.text for b in art.blocks)
+
+
 def test_empty_and_junk_input_never_raise():
     for junk in ("", "   ", "<", "<html></html>", "<?xml version='1.0' encoding='utf-8'?><html><body>x</body></html>",
                  "\x00\x00<p>nul</p>", "<p>" * 1000, "</div>" * 1000):
