@@ -214,3 +214,11 @@ def test_a_name_after_a_dash_is_the_subject(quotes_of):
         "the years his returns were made public ― Trump boasted, “That makes me smart.”")
     [quote] = direct(found)
     assert quote.speaker == "Donald Trump"
+
+
+def test_the_main_verb_of_a_persons_sentence_frames_a_quotation(quotes_of):
+    found, _ = quotes_of(
+        "Harry Reid mocked Mitt Romney in 2012, claiming that a source told him Romney paid no taxes.",
+        "In recent weeks, Reid has gone after Donald Trump as a “human leech who will bleed the country.”")
+    [quote] = direct(found)
+    assert quote.speaker == "Harry Reid"

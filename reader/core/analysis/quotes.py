@@ -166,6 +166,9 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
     colon = _colon_subject(ctx, seg)
     if colon is not None:
         return colon, True
+    framing = _framing_verb(ctx, sents, inner, inner_ids)
+    if framing is not None:
+        return framing, False
     before, after = _neighbours(doc, sents, item.block, ctx.layout)
     if before is not None:
         prior = [t for t in before if is_cue(t) and not ctx.in_quote(t)]
@@ -271,6 +274,25 @@ def _colon_cue(ctx: Context, item: _Found) -> Any:
     last = ctx.doc.char_span(prev_start, prev_start + len(prev_text), alignment_mode="expand")
     cues = [t for t in last if is_cue(t) and not ctx.in_quote(t)] if last is not None else []
     return cues[-1] if cues else None
+
+
+def _framing_verb(ctx: Context, sents: list[Any], inner: list[Any], inner_ids: set[int]) -> Any:
+    """With no speech verb around, the main verb of the quotation's own
+    sentence whose subject is a named person or organisation, or he/she,
+    stands in for the cue when the quotation lies in what it governs ('Reid
+    has gone after Trump as a “human leech”', 'Trump attacked “the hateful
+    ideology ...”')."""
+    root = inner[0].sent.root if inner else None
+    if root is None or root.i in inner_ids or ctx.in_quote(root) or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(root, ctx.in_quote)
+    if subject is None or subject.i > inner[0].i:
+        return None
+    entity = ctx.entity_of.get(subject.i)
+    if not ((entity is not None and entity.type in ("PERSON", "ORG")) or subject.lower_ in ("he", "she")):
+        return None
+    roots = [t for t in inner if t.head.i not in inner_ids or t.head.i == t.i]
+    return root if any(governs(root, t) for t in roots) else None
 
 
 def _colon_subject(ctx: Context, seg: Segment) -> Any:
