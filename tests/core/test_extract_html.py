@@ -376,3 +376,13 @@ def test_paragraph_of_labelled_headline_links_goes():
     inner = f"<p>{PROSE} (1)</p><p>{links}</p><p>{PROSE} (2)</p><p>{PROSE} (3)</p>"
     text = " ".join(b.text for b in extract_html(page(article_body(inner)), "t.html").blocks)
     assert "same affair" not in text and "(3)" in text
+
+
+def test_markup_with_too_many_tags_is_cut_before_parsing():
+    from reader.core.extract import html_prepare
+
+    markup = "<p>x</p>" * (html_prepare.MAX_PARSE_TAGS // 2 + 10)
+    capped = html_prepare.sanitise_markup(markup)
+    assert capped.count("<") == html_prepare.MAX_PARSE_TAGS - 1
+    assert markup.startswith(capped)
+    assert html_prepare.sanitise_markup("<p>short</p>") == "<p>short</p>"

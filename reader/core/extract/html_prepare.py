@@ -18,6 +18,7 @@ from .html_clean import is_phrasing
 MAX_PARSE_CHARS = 6_000_000   # of markup; real articles are < 2 MB with scripts
 MAX_TAG_CHARS = 2_000          # a longer start tag is rebuilt from kept attributes
 MAX_ATTR_CHARS = 20_000        # a longer kept attribute is dropped from such a tag
+MAX_PARSE_TAGS = 250_000       # markup past this many tags is cut before parsing
 MAX_ELEMENTS = 60_000          # tree size beyond which empty leaves go, then the rest is cut
 KEEP_ATTRS = frozenset({
     "class", "id", "href", "src", "itemprop", "rel", "datetime", "content",
@@ -71,7 +72,19 @@ def sanitise_markup(html: str) -> str:
         html = html[:MAX_PARSE_CHARS]
     if len(html) > MAX_TAG_CHARS:
         html = _LONG_TAG.sub(_shorten_tag, html)
-    return html
+    return _cap_tags(html)
+
+
+def _cap_tags(html: str) -> str:
+    """Cut the markup before its MAX_PARSE_TAGS-th tag: libxml2 holds every
+    element in memory (~300 bytes each), so a page of a million empty
+    paragraphs would cost ~300 MB before the tree could be trimmed."""
+    if html.count("<") <= MAX_PARSE_TAGS:
+        return html
+    pos = -1
+    for _ in range(MAX_PARSE_TAGS):
+        pos = html.find("<", pos + 1)
+    return html[:pos]
 
 
 def _shorten_tag(match: re.Match) -> str:
