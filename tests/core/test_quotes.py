@@ -222,3 +222,20 @@ def test_the_main_verb_of_a_persons_sentence_frames_a_quotation(quotes_of):
         "In recent weeks, Reid has gone after Donald Trump as a “human leech who will bleed the country.”")
     [quote] = direct(found)
     assert quote.speaker == "Harry Reid"
+
+
+def test_a_speech_participle_after_a_name_is_that_persons(quotes_of):
+    found, _ = quotes_of(
+        "A new ad from Donald Trump’s campaign seizes on recent comments.",
+        "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”")
+    [quote] = direct(found)
+    assert quote.speaker == "Hillary Clinton"
+
+
+def test_a_quotation_after_a_persons_sentence_is_theirs(quotes_of):
+    found, _ = quotes_of(
+        "“It is wrong,” Mike Pence said on CNN.",
+        "On Sunday, Sen. Bernie Sanders identified exhaustion with bigotry as a reason to vote. "
+        "“The younger people are sick and tired of discrimination and racism.”")
+    speakers = [q.speaker for q in direct(found)]
+    assert speakers == ["Mike Pence", "Bernie Sanders"]

@@ -68,7 +68,8 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
     if cue is not None:
         if not item.adjacent:
             cue = _outer_report(ctx, cue)
-        subject = _subject_between(ctx, item.seg, cue) or subject_of(cue, ctx.in_quote)
+        subject = _subject_between(ctx, item.seg, cue) or _participle_subject(ctx, cue) \
+            or subject_of(cue, ctx.in_quote)
         if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
             subject = _name_before(ctx, cue) or subject  # a misparse: 'made public ― Trump boasted'
         elif subject is not None and subject.i < cue.i and subject.i not in ctx.entity_of:
@@ -77,6 +78,15 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
                 subject = near  # 'were made public ― Trump boasted', 'public' parsed as the subject
         item.speaker = speaker_name(ctx, subject)
     return item
+
+
+def _participle_subject(ctx: Context, cue: Any) -> Any:
+    """'footage of Hillary Clinton asking, “...”': a speech participle right
+    after a person's name is that person's."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return None
+    entity = ctx.entity_of.get(cue.i - 1)
+    return ctx.doc[cue.i - 1] if entity is not None and entity.type == "PERSON" else None
 
 
 def _outer_report(ctx: Context, cue: Any) -> Any:
@@ -169,11 +179,14 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
     framing = _framing_verb(ctx, sents, inner, inner_ids)
     if framing is not None:
         return framing, False
-    before, after = _neighbours(doc, sents, item.block, ctx.layout)
+    before, after = _neighbours(ctx, sents, item.block, ctx.layout)
     if before is not None:
         prior = [t for t in before if is_cue(t) and not ctx.in_quote(t)]
         if prior:
             return prior[-1], False
+        framing = _person_root(ctx, before)
+        if framing is not None:
+            return framing, False  # 'Sanders, on “Face the Nation”, identified ... . “The younger people ...”'
     if after is not None and not any(ctx.in_quote(t) for t in after):
         lead = [t for t in list(after)[:8] if is_cue(t)]
         if lead:
@@ -251,15 +264,21 @@ def _linked(cue: Any, inner: list[Any], inner_ids: set[int]) -> bool:
     return any(governs(cue, t) for t in roots)
 
 
-def _neighbours(doc: Any, sents: list[Any], block: int, layout: Layout) -> tuple[Any, Any]:
-    first, last = sents[0], sents[-1]
-    before = doc[first.start - 1].sent if first.start > 0 else None
-    after = doc[last.end].sent if last.end < len(doc) else None
+def _neighbours(ctx: Context, sents: list[Any], block: int, layout: Layout) -> tuple[Any, Any]:
+    doc, first, last = ctx.doc, sents[0], sents[-1]
+    before = _sentence_at(ctx, doc[first.start - 1]) if first.start > 0 else None
+    after = _sentence_at(ctx, doc[last.end]) if last.end < len(doc) else None
     if before is not None and layout.block_of(before.start_char) != block:
         before = None
     if after is not None and layout.block_of(after.end_char - 1) != block:
         after = None
     return before, after
+
+
+def _sentence_at(ctx: Context, token: Any) -> Any:
+    """The sentence (cut at paragraph breaks) holding `token`."""
+    found = ctx.sentences(token.idx, token.idx + 1)
+    return found[0] if found else token.sent
 
 
 def _colon_cue(ctx: Context, item: _Found) -> Any:
@@ -288,11 +307,27 @@ def _framing_verb(ctx: Context, sents: list[Any], inner: list[Any], inner_ids: s
     subject = subject_of(root, ctx.in_quote)
     if subject is None or subject.i > inner[0].i:
         return None
-    entity = ctx.entity_of.get(subject.i)
-    if not ((entity is not None and entity.type in ("PERSON", "ORG")) or subject.lower_ in ("he", "she")):
+    if not _named_subject(ctx, subject):
         return None
     roots = [t for t in inner if t.head.i not in inner_ids or t.head.i == t.i]
     return root if any(governs(root, t) for t in roots) else None
+
+
+def _named_subject(ctx: Context, subject: Any) -> bool:
+    entity = ctx.entity_of.get(subject.i)
+    return (entity is not None and entity.type in ("PERSON", "ORG")) or subject.lower_ in ("he", "she")
+
+
+def _person_root(ctx: Context, sent: Any) -> Any:
+    """The main verb of the sentence before, when a named person is its subject."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(root, ctx.in_quote)
+    if subject is None:
+        return None
+    entity = ctx.entity_of.get(subject.i)
+    return root if entity is not None and entity.type == "PERSON" else None
 
 
 def _colon_subject(ctx: Context, seg: Segment) -> Any:
