@@ -57,3 +57,32 @@ def test_a_part_of_a_book_is_not_cached(tmp_path, monkeypatch):
     assert cache.load(cache.cache_key(book)) is None
     pipeline.analyse_article(book, first_block=0)
     assert cache.load(cache.cache_key(book)) == Analysis()
+
+
+def test_open_article_reads_local_text_now_and_leaves_html_and_urls_to_a_worker(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    article = pipeline.open_article(str(text))
+    assert isinstance(article, Article) and article.title.startswith("Ukraine severs ties")
+    page = tmp_path / "a.html"
+    page.write_text("<html><head><title>T</title></head><body><p>Hello there.</p></body></html>")
+    later = pipeline.open_article(str(page))
+    assert callable(later) and not isinstance(later, Article)
+    assert callable(pipeline.open_article("https://example.invalid/a"))  # nothing fetched yet
+
+
+def test_a_book_length_text_is_cleaned_at_its_ends(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "LARGE_TEXT", 20_000)
+    monkeypatch.setattr(pipeline, "HEAD_CHARS", 6_000)
+    monkeypatch.setattr(pipeline, "TAIL_CHARS", 4_000)
+    body = [f"Paragraph {i} of the long report says that the committee met again and that "
+            f"the findings were published in full for everyone to read." for i in range(400)]
+    page = ("Home\nNews\nSport\nSign in\n\nADVERTISEMENT\n\nThe committee's long report\n\n"
+            + "\n\n".join(body) + "\n\nRelated stories\n\nShare on Facebook\n\nADVERTISEMENT\n")
+    path = tmp_path / "book.txt"
+    path.write_text(page, encoding="utf-8")
+    article = pipeline.read_article(str(path))
+    texts = [b.text for b in article.blocks]
+    assert article.title == "The committee's long report"
+    assert texts == body
+    assert "ADVERTISEMENT" in article.removed and "Share on Facebook" in article.removed
