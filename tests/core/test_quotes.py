@@ -239,3 +239,11 @@ def test_a_quotation_after_a_persons_sentence_is_theirs(quotes_of):
         "“The younger people are sick and tired of discrimination and racism.”")
     speakers = [q.speaker for q in direct(found)]
     assert speakers == ["Mike Pence", "Bernie Sanders"]
+
+
+def test_a_cue_left_without_a_subject_takes_the_name_right_before_it(quotes_of):
+    found, _ = quotes_of(
+        "When terrorists are revealed as part of the second front of the radical Islamic terror war, "
+        "Obama and Clinton call them \"lone wolves\" and describe their actions as crimes.")
+    speakers = [q.speaker for q in direct(found)]
+    assert speakers and speakers[0] in ("Clinton", "Obama")

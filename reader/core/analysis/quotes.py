@@ -69,7 +69,7 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
         if not item.adjacent:
             cue = _outer_report(ctx, cue)
         subject = _subject_between(ctx, item.seg, cue) or _participle_subject(ctx, cue) \
-            or subject_of(cue, ctx.in_quote)
+            or subject_of(cue, ctx.in_quote) or _name_right_before(ctx, cue)
         if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
             subject = _name_before(ctx, cue) or subject  # a misparse: 'made public ― Trump boasted'
         elif subject is not None and subject.i < cue.i and subject.i not in ctx.entity_of:
@@ -78,6 +78,15 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
                 subject = near  # 'were made public ― Trump boasted', 'public' parsed as the subject
         item.speaker = speaker_name(ctx, subject)
     return item
+
+
+def _name_right_before(ctx: Context, cue: Any) -> Any:
+    """A cue the parse left without a subject, right after a person or
+    organisation ('... war, Obama and Clinton call them “lone wolves”')."""
+    if cue.i == 0 or cue.tag_ not in ("VBZ", "VBP", "VBD"):
+        return None
+    entity = ctx.entity_of.get(cue.i - 1)
+    return ctx.doc[cue.i - 1] if entity is not None and entity.type in ("PERSON", "ORG") else None
 
 
 def _participle_subject(ctx: Context, cue: Any) -> Any:
