@@ -247,3 +247,11 @@ def test_a_cue_left_without_a_subject_takes_the_name_right_before_it(quotes_of):
         "Obama and Clinton call them \"lone wolves\" and describe their actions as crimes.")
     speakers = [q.speaker for q in direct(found)]
     assert speakers and speakers[0] in ("Clinton", "Obama")
+
+
+def test_a_person_likening_something_to_a_quotation_is_quoted(quotes_of):
+    found, _ = quotes_of(
+        "At a rally, Donald Trump likened the refugees to a “vicious snake” in a song.",
+        "Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting.")
+    quotes = direct(found)
+    assert [(q.text, q.speaker) for q in quotes] == [("vicious snake", "Donald Trump")]

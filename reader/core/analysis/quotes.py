@@ -187,7 +187,8 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
         return colon, True
     framing = _framing_verb(ctx, sents, inner, inner_ids)
     if framing is not None:
-        return framing, False
+        text = ctx.layout.text[seg.start:seg.end]
+        return framing, _named_as(framing, inner, inner_ids) and not _title_like(_WORD.findall(text), text)
     before, after = _neighbours(ctx, sents, item.block, ctx.layout)
     if before is not None:
         prior = [t for t in before if is_cue(t) and not ctx.in_quote(t)]
@@ -320,6 +321,24 @@ def _framing_verb(ctx: Context, sents: list[Any], inner: list[Any], inner_ids: s
         return None
     roots = [t for t in inner if t.head.i not in inner_ids or t.head.i == t.i]
     return root if any(governs(root, t) for t in roots) else None
+
+
+def _named_as(verb: Any, inner: list[Any], inner_ids: set[int]) -> bool:
+    """The quotation is what someone likens or casts something as ('pounding
+    Trump as a “con artist”', 'likened the refugees to a “vicious snake”')."""
+    for token in inner:
+        if token.head.i in inner_ids and token.head.i != token.i:
+            continue
+        child = token
+        for _ in range(6):
+            if child.head.i == verb.i:
+                if child.dep_ == "prep" and child.lower_ in ("as", "to", "like"):
+                    return True
+                break
+            if child.head.i == child.i:
+                break
+            child = child.head
+    return False
 
 
 def _named_subject(ctx: Context, subject: Any) -> bool:
