@@ -255,3 +255,12 @@ def test_a_person_likening_something_to_a_quotation_is_quoted(quotes_of):
         "Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting.")
     quotes = direct(found)
     assert [(q.text, q.speaker) for q in quotes] == [("vicious snake", "Donald Trump")]
+
+
+def test_a_cue_without_a_subject_after_another_cue_takes_its_subject(quotes_of):
+    found, _ = quotes_of(
+        "\"That we do not want to go back to a time when you have Trump, the big debate, I guess of today, "
+        "what's the debate, the birther issue again we're bringing that up, is insane,\" Sanders said, going on "
+        "to say that the country has spent \"hundreds of years fighting against racism and sexism and all that "
+        "stuff, to have that debate again, young people do not want to see that …\"")
+    assert [q.speaker for q in direct(found)] == ["Sanders", "Sanders"]

@@ -69,7 +69,7 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
         if not item.adjacent:
             cue = _outer_report(ctx, cue)
         subject = _subject_between(ctx, item.seg, cue) or _participle_subject(ctx, cue) \
-            or subject_of(cue, ctx.in_quote) or _name_right_before(ctx, cue)
+            or subject_of(cue, ctx.in_quote) or _name_right_before(ctx, cue) or _previous_cue_subject(ctx, cue)
         if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
             subject = _name_before(ctx, cue) or subject  # a misparse: 'made public ― Trump boasted'
         elif subject is not None and subject.i < cue.i and subject.i not in ctx.entity_of:
@@ -78,6 +78,17 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
                 subject = near  # 'were made public ― Trump boasted', 'public' parsed as the subject
         item.speaker = speaker_name(ctx, subject)
     return item
+
+
+def _previous_cue_subject(ctx: Context, cue: Any) -> Any:
+    """'Sanders said, going on to say that ...' parsed with 'going' under the
+    quotation: the subject of the speech verb just before."""
+    for token in reversed(ctx.doc[max(cue.sent.start, cue.i - 6): cue.i]):
+        if ctx.in_quote(token) or token.text in ".;":
+            return None
+        if is_cue(token):
+            return subject_of(token, ctx.in_quote)
+    return None
 
 
 def _name_right_before(ctx: Context, cue: Any) -> Any:
