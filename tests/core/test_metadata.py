@@ -117,3 +117,31 @@ def test_headline_is_not_the_site_name_or_a_menu_item():
                         PROSE, PROSE.replace("Tuesday", "Monday"), PROSE.replace("council", "board")])
     art = extract_text(text, "t.txt")
     assert art.title == "Council extends bus programme for another year"
+
+
+def test_published_label_beats_updated_and_a_date_in_the_text_after_it_does_not_count():
+    text = "\n\n".join(["Council extends bus programme", "Updated: 14 March 2024, 10:00 CET",
+                        PROSE, PROSE.replace("Tuesday", "Monday"), "The new routes open on April 2, 2024",
+                        "Footer\nAbout us\nContact"])
+    art = extract_text(text, "t.txt")
+    assert art.published == art.updated == "2024-03-14T10:00:00+01:00"  # only 'Updated' is shown
+    posted = text.replace("Updated: 14 March 2024, 10:00 CET",
+                          "Updated: 14 March 2024, 10:00 CET | Posted: 12 March 2024, 09:00 CET")
+    art = extract_text(posted, "t.txt")
+    assert art.published == "2024-03-12T09:00:00+01:00" and art.updated == "2024-03-14T10:00:00+01:00"
+
+
+def test_the_date_of_a_photo_credit_is_not_the_page_date():
+    text = "\n\n".join(["Home\nNews\nSport", "11 March 2024", "Council extends bus programme",
+                        "Photo: Jane Roe, 2 January 2019", PROSE, PROSE.replace("Tuesday", "Monday")])
+    assert extract_text(text, "t.txt").published == "2024-03-11"
+
+
+def test_the_only_paragraph_is_not_taken_for_the_headline():
+    art = extract_text("Deep fake phishing is still rare, and the tools have not changed the field much so far", "t.txt")
+    assert art.title is None and len(art.blocks) == 1
+
+
+def test_a_row_of_figures_is_no_headline():
+    text = "\n\n".join(["3 │ -0.4325 │ f │ f", PROSE, PROSE.replace("Tuesday", "Monday")])
+    assert extract_text(text, "t.txt").title is None

@@ -176,11 +176,12 @@ _CREDIT = re.compile(
     (?:getty(\ images)?|afp|reuters|ap\ photo|associated\ press|shutterstock|istock|epa|alamy|
     pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$|
     \bvia\ (?:ap|afp|reuters|getty(?:\ images)?|epa|dpa|bloomberg|zuma(?:\ press)?)\)?$|
+    \((?:ap|afp|epa|dpa|ap\ photo|afp\ photo)\)$|
     \bfile\ (?:photo|image|picture)\b""",
     re.X,  # on lower-cased text
 )
 _CREDIT_WORDS = ("credit", "courtesy", "photo", "image", "illustration", "picture", "pic", "foto", "source", "via ",
-                 "bild", "getty", "afp", "reuters", "ap ", "press", "shutterstock", "istock", "epa", "alamy",
+                 "(ap)", "bild", "getty", "afp", "reuters", "ap ", "press", "shutterstock", "istock", "epa", "alamy",
                  "pa ", "bloomberg", "corbis", "rex", "dpa")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .. import fastre as re  # the stdlib re; compiled patterns kept across launches (perf)
 from dataclasses import dataclass, field
 
+from .boilerplate import furniture
 from .classify import _BULLETS
 from .metadata import RELATIVE_WORDS, Stamp, is_relative_time, lines_with_dates, parse_byline, stamps
 from .stoplists import WORD
@@ -20,15 +21,19 @@ from .textlines import Line
 _BY_WORDS = frozenset("by von por par di door av от oleh autor text texto tekst текст".split())
 _RELATIVE_LEAD = frozenset("an a one just yesterday today heute gestern hier aujourd ayer hoy ontem hoje ieri "
                            "oggi вчера сегодня včera dnes".split())
+# Lower-case words that put the date after them into a sentence ('open on April 2').
+_SENTENCE_LEAD = frozenset("on in since until till from to before after of through between during than".split())
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s.*\(@\w+\)")
 HEAD_WINDOW = 30  # how far above the body the headline may sit (lines)
 HEAD_REACH = 8  # how far from the headline its dateline may sit
-TAIL_REACH = 6
-TABLE_ROWS = 3  # ... or after the end of the body ('Posted on ...' footers)
+TAIL_REACH = 6  # ... or after the end of the body ('Posted on ...' footers)
+TABLE_ROWS = 3  # this many dated lines in a row are a table or a list, not datelines
+BARE_WORDS = 3  # a dated line with at most this many other words is a bare date
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
 TOPIC_BONUS = 8.0  # a headline whose words all recur in the body gains this much
 BODY_BEFORE_COST = 0.15  # per word of body text above a headline candidate
 _ABBREV_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_TABLE_RULE = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: a table typed out
 _CRUMBS = re.compile(r"\s[»›>|/]\s|»|›")
 _CODE = re.compile(r"[{}<>;=_\[\]]|\b(?:function|var|const|return)\b")
 _NOT_TITLE = {"share or follow link", "advertisement", "subscription or sign-in", "navigation",
@@ -48,6 +53,8 @@ class MetaLines:
     relative: set[int] = field(default_factory=set)  # '2 hours ago', 'Yesterday'
     tables: set[int] = field(default_factory=set)  # dated rows of a table or log: data, not datelines
     dated_links: set[int] = field(default_factory=set)  # 'Title, Aug. 22, 2019' lists: sources, archives
+    credits: set[int] = field(default_factory=set)  # dated captions and credits: the photo's date, not the page's
+    bare: set[int] = field(default_factory=set)  # nothing but dates (and a word or two) on the line
 
     def reasons(self) -> dict[int, str]:
         out = {i: "dateline" for i in self.stamps if i not in self.tables}
@@ -62,24 +69,48 @@ def find_meta_lines(lines: list[Line], lang: str | None) -> MetaLines:
     meta = MetaLines()
     dated = lines_with_dates([line.text if line.words <= 24 else "" for line in lines])  # longer: not datelines
     for i, line in enumerate(lines):
-        if line.words > 24 or (line.words >= 8 and line.sentence_end and line.stop >= 0.3):
+        if line.words > 24:
             continue
+        tokens = line.key.split()
+        names = parse_byline(line.text) if line.words <= 14 and not _BY_WORDS.isdisjoint(tokens) else None
+        if names:
+            meta.bylines[i] = names
+        elif line.words >= 8 and line.sentence_end and line.stop >= 0.3:
+            continue  # a sentence ('By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m.' is not)
         if line.text[0] in "—–-" and _TWEET_SIGNATURE.match(line.text):
             continue  # '— Name (@handle) October 9, 2018' closes an embedded tweet
         if i in dated:
             found = stamps(line.text, lang)
-            if found:
+            if found and (names or not _in_sentence(line.text, found)):
                 meta.stamps[i] = found
-        tokens = line.key.split()
+                _sort_stamp_line(meta, i, line, found)
         if line.words <= 8 and i not in meta.stamps and (line.digits > 0 or tokens[:1] and tokens[0] in _RELATIVE_LEAD) \
                 and not RELATIVE_WORDS.isdisjoint(tokens) and is_relative_time(line.text):
             meta.relative.add(i)
-        if line.words <= 14 and not _BY_WORDS.isdisjoint(tokens):
-            names = parse_byline(line.text)
-            if names:
-                meta.bylines[i] = names
     _find_tables(lines, meta)
     return meta
+
+
+def _in_sentence(text: str, found: list[Stamp]) -> bool:
+    """'The new routes open on April 2, 2024': an unlabelled date after a
+    preposition is part of a sentence, not a dateline."""
+    if any(stamp.kind != "unlabelled" for stamp in found):
+        return False
+    before = text[:found[0].start].split()
+    return bool(before) and before[-1] in _SENTENCE_LEAD
+
+
+def _sort_stamp_line(meta: MetaLines, i: int, line: Line, found: list[Stamp]) -> None:
+    """Note whether a dated line is a caption/credit or a bare date."""
+    if furniture(line.text, line.words) == "photo caption or credit":
+        meta.credits.add(i)
+    rest, at = [], 0
+    for stamp in found:
+        rest.append(line.text[at:stamp.start])
+        at = stamp.end
+    rest.append(line.text[at:])
+    if len(WORD.findall(" ".join(rest))) <= BARE_WORDS:
+        meta.bare.add(i)
 
 
 def _find_tables(lines: list[Line], meta: MetaLines) -> None:
@@ -159,6 +190,8 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if len(_CRUMBS.findall(text)) >= 2 or _CODE.search(text) or text[:2] in _BULLETS:
         return False
+    if line.digits > 0.5 or _TABLE_RULE.search(text):  # a row of a table of figures
+        return False
     return True
 
 
@@ -223,7 +256,8 @@ def _in_related_block(lines: list[Line], i: int, why: list[str | None]) -> bool:
 def choose_dates(meta: MetaLines, title: int | None, start: int, end: int) -> tuple[str | None, str | None]:
     """(published, updated) ISO strings from the page's datelines: labelled
     ones between the headline and just after the body, nearest the headline
-    first; else the unlabelled date nearest the headline (below it preferred)."""
+    first; else the unlabelled date nearest the headline (below it preferred);
+    the updated one stands for published only when no other date is shown."""
     published = updated = None
     anchor = title if title is not None else start
 
@@ -240,8 +274,11 @@ def choose_dates(meta: MetaLines, title: int | None, start: int, end: int) -> tu
             elif stamp.kind == "updated" and updated is None:
                 updated = stamp.iso
     if published is None:
-        near = [i for i in ordered if anchor - HEAD_REACH <= i <= max(anchor, start) + HEAD_REACH
-                or end <= i < end + TAIL_REACH]
+        # Unlabelled: a dateline near the headline, or a bare date just after the text
+        # ('Captain Marvel hits theaters on March 8, 2019' there is the text's own);
+        # never the date of a photo or a source.
+        near = [i for i in ordered if (anchor - HEAD_REACH <= i <= max(anchor, start) + HEAD_REACH
+                or (end <= i < end + TAIL_REACH and i in meta.bare)) and i not in meta.credits]
         for i in near:
             loose = [s for s in meta.stamps[i] if s.kind == "unlabelled"]
             if loose:

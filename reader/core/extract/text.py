@@ -109,6 +109,8 @@ def _clean(lines: list[Line], source: str) -> tuple[Article, list[Line], Verdict
             body_vocab |= lines[i].vocab
     title = None if verdict.no_prose else choose_title(lines, verdict.start, verdict.why, meta, body_vocab,
                                                        stopwords)
+    if title is not None and not any(c == GOOD for j, c in enumerate(verdict.cls) if j != title):
+        title = None  # the page's only text stays text
     if title is not None:
         article.title = lines[title].text
         verdict.cls[title], verdict.why[title] = "title", "headline (shown as the title)"
