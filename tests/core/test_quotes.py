@@ -264,3 +264,11 @@ def test_a_cue_without_a_subject_after_another_cue_takes_its_subject(quotes_of):
         "to say that the country has spent \"hundreds of years fighting against racism and sexism and all that "
         "stuff, to have that debate again, young people do not want to see that …\"")
     assert [q.speaker for q in direct(found)] == ["Sanders", "Sanders"]
+
+
+def test_a_cue_reporting_its_own_clause_into_a_quotation_is_not_the_previous_quotes(quotes_of):
+    found, _ = quotes_of(
+        "South Korea accused the North's leader, Kim Jong Un, of \"fanatic recklessness.\" "
+        "South Korean President Park Geun-hye said Kim's mental state is \"spiraling out of control.\"")
+    assert [(q.text, q.speaker) for q in direct(found)] == [
+        ("fanatic recklessness.", "South Korea"), ("spiraling out of control.", "Park Geun-hye")]

@@ -256,7 +256,8 @@ def _attribution_for(ctx: Context, seg: Segment, cue: Any) -> bool:
     text = ctx.layout.text
     if not text[seg.start:seg.end].rstrip().endswith((".", "?", "!", "…")):
         return True
-    if any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not ctx.in_quote(c) for c in cue.children):
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not (ctx.in_quote(c) and ctx.in_quote(c.left_edge))
+           for c in cue.children):
         return False  # '... meltdown.” She says it underscores that ...' reports something else
     for token in cue.doc[cue.i + 1: cue.i + 6]:
         if ctx.in_quote(token):
