@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 
 from ..core.errors import UsageError
-from ..core.pipeline import analyse_article, background_analyser, read_article
+from ..core.pipeline import analyse_article, background_analyser, open_article
 from ..core.sources import DEFAULT_MAX_BYTES
 from .terminal import apply as apply_terminal, detect as detect_terminal
 
@@ -30,18 +30,19 @@ def run_ui(source: str, clean: bool = True, published: str | None = None,
 
 def _run(analyser, source: str, clean: bool, published: str | None, max_bytes: int,
          theme: str | None, ascii_only: bool) -> int:
+    # A local or piped text file is read now (a few ms) so the first frame shows
+    # it; HTML and URLs are finished by a worker thread behind the first frame.
+    ready = open_article(source, clean=clean, published=published, max_bytes=max_bytes)
     if source == "-":
-        article = read_article("-", clean=clean, published=published, max_bytes=max_bytes)
-        attach_terminal_to_stdin()
-        load = partial(lambda a: a, article)
-    else:
-        load = partial(read_article, source, clean=clean, published=published,
-                       max_bytes=max_bytes)
+        attach_terminal_to_stdin()  # stdin has been read (and is kept by sources)
+    preloaded = None if callable(ready) else ready
+    load = ready if callable(ready) else partial(lambda a: a, ready)
     # terminal.py decides colours, ASCII and mouse from the environment and sets
     # what Textual reads (its colour system) before the app is built.
     profile = detect_terminal(os.environ, ascii_only)
     apply_terminal(profile)
     app = build_app(load, theme, profile.ascii, os.environ, analyse=analyser, profile=profile)
+    app.session.preloaded = preloaded
     app.run()
     _save_state(app.session.store)
     if app.load_error is not None:

@@ -20,3 +20,4 @@ class Session:
     theme_locked: bool = False   # --theme given, or few colours: don't restore a theme
     browser: bool = False        # a local graphical browser can open links
     notices: list[str] = field(default_factory=list)
+    preloaded: Article | None = None  # read before the app started: in the first frame (perf)

@@ -82,7 +82,10 @@ class MainScreen(Screen):
         self._update_panel()
         self.view.focus()
         self.analysis_done = asyncio.Event()
-        self._in_background("load", self._load)
+        if self.session.preloaded is not None:  # already read: the first frame shows it (perf)
+            self.on_article_loaded(ArticleLoaded(self.session.preloaded))
+        else:
+            self._in_background("load", self._load)
 
     def _in_background(self, name: str, job, *args) -> None:
         threading.Thread(target=job, args=args, name=f"reader-{name}", daemon=True).start()
