@@ -337,3 +337,11 @@ def test_contractions_of_stopwords_are_stopwords():
     lines = split_lines("It's not that we don't know what you're doing with the reindeer's herders")
     measure(lines, stop)
     assert "reindeer's" in lines[0].vocab and not {"it's", "don't", "you're"} & lines[0].vocab
+
+
+def test_standfirst_repeated_as_the_lead_after_share_buttons_is_shown_once():
+    lead = "The council’s plan will extend the bus programme for another year, officials said on Tuesday evening."
+    shares = ["Facebook", "Twitter", "Reddit", "Email", "Print", "WhatsApp", "LinkedIn"]
+    art = extract_text(page(MENU, "Council extends bus programme for another year", "By Jane Doe", shares,
+                            lead, "Photo by Jane Roe/Getty Images", lead.replace("’", "'"), *P[1:]), "t.txt")
+    assert [b.text for b in art.blocks].count(lead.replace("’", "'")) == 1 and lead not in body_texts(art)

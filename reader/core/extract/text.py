@@ -167,7 +167,9 @@ def _drop_repeats(lines: list[Line], verdict, title: int | None) -> list[int]:
     for i, line in enumerate(lines):
         if verdict.cls[i] == GOOD and line.words >= 5:
             seen.setdefault(line.key, []).append(i)
-    head = title + STANDFIRST_REACH if title is not None else verdict.start + 2
+    # A standfirst sits under the headline, or opens the body run when share
+    # buttons or a photo stand between them.
+    head = max(title + STANDFIRST_REACH if title is not None else 0, verdict.start + 2)
     bad_before = [0]  # bad_before[k]: cut lines among lines[:k]
     for c in verdict.cls:
         bad_before.append(bad_before[-1] + (c == "bad"))

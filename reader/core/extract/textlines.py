@@ -144,7 +144,7 @@ def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
         clauses = text.count(",") + text.count(";") + text.count(":")
         line.clauses = clauses + len(_CLAUSE_CJK.findall(text)) if cjk else clauses
         line.digits = sum(len(t) for t in tokens if t[0].isdigit()) / len(text) if n < len(tokens) else 0.0
-        line.key = " ".join(tokens)
+        line.key = " ".join(tokens).replace("’", "'")  # the same text with either apostrophe repeats
         line.vocab = _content_words(text, words, stopwords, cjk) if line.words >= 5 else _NO_VOCAB
 
 
