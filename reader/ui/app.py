@@ -13,7 +13,7 @@ from textual.screen import Screen
 from . import keys
 from .screens.main import MainScreen
 from .session import Session
-from .support.items import SECTION_TITLES
+from .support.items import SECTION_TITLES, palette_title
 from .terminal import TerminalProfile, driver_for
 from .themes import ThemeSet, stylesheet
 
@@ -66,8 +66,9 @@ class ReaderApp(App[None]):
             target = screen.view if key in keys.ARTICLE_KEYS else screen
             yield SystemCommand(key.description, f"key: {key.display}",
                                 partial(target.run_action, key.action))
+        glyphs = screen.session.glyphs
         for item in screen.palette_items():
             section = SECTION_TITLES[item.section]
-            detail = f"{section} \u00b7 {item.count} mention{'s' if item.count != 1 else ''}"
-            yield SystemCommand(f"Go to {item.title}", detail,
+            detail = f"{section} {glyphs.dot} {item.count} mention{'s' if item.count != 1 else ''}"
+            yield SystemCommand(f"Go to {palette_title(item, glyphs)}", detail,
                                 partial(screen.jump_to_id, item.id))

@@ -49,7 +49,7 @@ SCREEN_KEYS = (
     Key("switch-back", "shift+tab", "switch_focus", "Move between panel and article", PANEL,
         "Shift+Tab"),
     Key("panel", "e", "toggle_panel", "Show or hide the panel", PANEL, "e", "panel"),
-    Key("highlights", "h", "toggle_highlights", "Highlights on or off", VIEW, "h"),
+    Key("highlights", "h", "toggle_highlights", "Highlights on or off (in the article)", VIEW, "h"),
     Key("wider", "plus,equals_sign", "width(4)", "Wider text", VIEW, "+"),
     Key("narrower", "minus", "width(-4)", "Narrower text", VIEW, "-"),
     Key("theme", "t", "next_theme", "Next theme", VIEW, "t"),
@@ -82,6 +82,12 @@ LINKS_KEYS = (
 
 PALETTE_KEY = Key("palette", "ctrl+p", "command_palette", "Commands and entities", FINDING,
                   "Ctrl+P")
+
+# A word under a group's name where its keys only work in one place.
+HELP_NOTES = {
+    PANEL: "the item keys work once Tab (or e) has moved you into the panel",
+    "Links": "in the list that o opens",
+}
 
 HELP_GROUPS = (
     (READING, ARTICLE_KEYS + SCREEN_KEYS),

@@ -122,6 +122,10 @@ def derived_variables(colours: Mapping[str, str], dark: bool) -> dict[str, str]:
     background = colours.get("background", "#121212" if dark else "#f5f5f5")
     return {
         "reader-title": foreground, "reader-heading": primary,
+        # Secondary text (the date line, counts, hints): a solid colour, not
+        # Textual's translucent $text-muted, which component styles and
+        # Content spans paint at full strength (white on paper).
+        "reader-muted": _mix(background, foreground, 0.7),
         "reader-standfirst": foreground, "reader-standfirst-style": "italic",
         "reader-rule": _mix(background, foreground, 0.35),
         "reader-blockquote": foreground,

@@ -23,7 +23,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Content.assemble(("reader: keys", "bold $accent"),
-                                          ("   Esc or ? closes", "$text-muted")), id="help-title")
+                                          ("   Esc or ? closes, j/k scroll", "$reader-muted")),
+                         id="help-title")
             for group, rows in keys.help_rows():
                 yield Static(_group(group, rows), classes="help-group")
 
@@ -33,7 +34,9 @@ class HelpScreen(ModalScreen[None]):
 
 
 def _group(group: str, rows: list[keys.Key]) -> Content:
-    parts: list[tuple[str, str] | str] = [(group, "bold $text")]
+    parts: list[tuple[str, str] | str] = [(group, "bold $foreground")]
+    if note := keys.HELP_NOTES.get(group):
+        parts += [(f"  ({note})", "$reader-muted")]
     for key in rows:
         parts += ["\n", (f"  {key.display:<{KEY_COLUMN}}", "bold $accent"), key.description]
     return Content.assemble(*parts)

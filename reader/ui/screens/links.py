@@ -47,7 +47,7 @@ class LinksScreen(ModalScreen[None]):
         self.browser = browser
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="links-box"):
+        with Vertical(id="links-box", classes="" if self.links else "-empty"):
             yield Static(self._title(), id="links-title")
             options = [Option(_prompt(n, link), id=str(n)) for n, link in enumerate(self.links)]
             yield VimOptionList(*options, id="links-list")
@@ -55,10 +55,10 @@ class LinksScreen(ModalScreen[None]):
     def _title(self) -> Content:
         if not self.links:
             return Content.assemble(("No links in this article.", "bold"),
-                                    ("   Esc closes", "$text-muted"))
+                                    ("   Esc closes", "$reader-muted"))
         extra = "   w opens in your browser" if self.browser else ""
         return Content.assemble((f"Links ({len(self.links)})", "bold $accent"),
-                                (f"   Enter copies{extra}   Esc closes", "$text-muted"))
+                                (f"   Enter copies{extra}   Esc closes", "$reader-muted"))
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -83,5 +83,5 @@ class LinksScreen(ModalScreen[None]):
 
 def _prompt(number: int, link: Link) -> Content:
     text = clean_line(link.text).strip() or "(no text)"
-    return Content.assemble((f"{number + 1:>3}. ", "$text-muted"), (text, "bold"),
-                            "\n     ", (clean_line(link.url), "$text-muted"))
+    return Content.assemble((f"{number + 1:>3}. ", "$reader-muted"), (text, "bold"),
+                            "\n     ", (clean_line(link.url), "$reader-muted"))

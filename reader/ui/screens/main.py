@@ -197,7 +197,8 @@ class MainScreen(Screen):
     def action_toggle_panel(self) -> None:
         self._show_panel(not self._panel_shown())
         if self._panel_shown() and self.narrow:
-            self.panel.list.focus()
+            self.panel.follow_reading()
+            self.set_focus(self.panel.list)
 
     def action_switch_focus(self) -> None:
         # set_focus, not widget.focus(): focus() is deferred, so keys typed
@@ -208,22 +209,23 @@ class MainScreen(Screen):
             self.set_focus(self.view)
         else:
             self._show_panel(True)
+            self.panel.follow_reading()  # the cursor starts at what you are reading
             self.set_focus(self.panel.list)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, IndexList):
-            self._select(self.panel.highlighted_item())
+        if isinstance(event.widget, IndexList):  # moving into the panel never scrolls the text
+            self._select(self.panel.highlighted_item(), scroll=False)
 
     def on_panel_item_highlighted(self, message: Panel.ItemHighlighted) -> None:
         if self.panel.list.has_focus:
             self._select(message.item)
 
-    def _select(self, item: Item | None) -> None:
+    def _select(self, item: Item | None, scroll: bool = True) -> None:
         """Show every mention of the item under the cursor, and bring one into view."""
         if self.walk and item and self.walk.item_id != item.id:
             self._set_walk(None)
         self.view.set_selected(item.mentions if item else ())
-        if item and item.mentions and not any(self.view.is_visible(m) for m in item.mentions):
+        if scroll and item and item.mentions and not any(self.view.is_visible(m) for m in item.mentions):
             position = next_index(list(item.mentions), self.view.top_position)
             self.view.scroll_to_mention(item.mentions[position])
 
@@ -260,7 +262,10 @@ class MainScreen(Screen):
             walk = Walk(item.title, list(item.mentions), item_id=item.id)
             self._set_walk(walk)
             self.view.set_selected(item.mentions)
+        before = walk.position
         self._arrive(walk.step(direction))
+        if before >= 0 and len(walk.mentions) > 1 and (walk.position - before) * direction < 0:
+            self.status.flash("from the top again" if direction > 0 else "from the end again")
 
     def _arrive(self, mention: Mention | None) -> None:
         """Mark the mention n/N reached and scroll to it if it is off screen."""
@@ -355,7 +360,7 @@ class MainScreen(Screen):
 
     def action_toggle_highlights(self) -> None:
         self.view.highlights = not self.view.highlights
-        self.notify(f"Highlights {'on' if self.view.highlights else 'off'}", timeout=2)
+        self.status.flash(f"Highlights {'on' if self.view.highlights else 'off'}")
 
     def action_width(self, delta: int) -> None:
         self.view.measure = _clamp(self.view.measure + delta)
@@ -363,21 +368,21 @@ class MainScreen(Screen):
             self.session.store.set_default("width", self.view.measure)
         self._remember()
         shown = self.view.page.measure
-        note = "" if shown == self.view.measure else f" ({shown} fit)"
-        self.notify(f"Width {self.view.measure} columns{note}", timeout=2)
+        note = "" if shown == self.view.measure else f" ({shown} fit here)"
+        self.status.flash(f"Width {self.view.measure} columns{note}")
 
     def action_next_theme(self) -> None:
         name = self.app.next_theme()
         if self.session.store:
             self.session.store.set_default("theme", name)
         self._remember()
-        self.notify(f"Theme: {name}", timeout=2)
+        self.status.flash(f"Theme: {name}")
 
     def action_toggle_cut(self) -> None:
         self.view.show_cut = not self.view.show_cut
         count = len(self.article.removed) if self.article else 0
-        self.notify(f"Showing the {count} cut lines at the top" if self.view.show_cut
-                    else "Cut lines hidden", timeout=2)
+        self.status.flash(f"Showing the {count} cut lines at the top" if self.view.show_cut
+                          else "Cut lines hidden")
 
     def action_copy_quote(self) -> None:
         item = self.panel.highlighted_item()
@@ -387,8 +392,7 @@ class MainScreen(Screen):
             self.notify("Pick a quote in the panel first (Tab, then j/k).", timeout=3)
             return
         self.app.copy_to_clipboard(item.copy_text())
-        self.notify(f"Copied the quote by {item.quote.speaker or 'an unknown speaker'}.",
-                    timeout=2)
+        self.status.flash(f"Copied the quote by {item.quote.speaker or 'an unknown speaker'}")
 
     def action_links(self) -> None:
         from .links import LinksScreen  # only built when asked for

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ...core.models import Analysis, Mention, Quote
+from .glyphs import UNICODE, Glyphs
 from .when import human_value, timeline_key
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -77,6 +78,19 @@ def build_index(analysis: Analysis) -> Index:
         for number, quote in enumerate(sorted(analysis.quotes, key=lambda q: _position(q.mention)))
     ]
     return index
+
+
+def palette_title(item: Item, glyphs: Glyphs = UNICODE, quote_chars: int = 48) -> str:
+    """How the command palette names an item: a quote by its speaker and its
+    first words (one speaker may have several), a date with its words."""
+    if item.quote is not None:
+        text = item.detail
+        if len(text) > quote_chars:
+            text = text[:quote_chars].rsplit(" ", 1)[0] + glyphs.ellipsis
+        return f"{item.title}: {glyphs.open_quote}{text}{glyphs.close_quote}"
+    if item.section == "DATE" and item.detail.casefold() != item.title.casefold():
+        return f"{item.title} ({item.detail})"
+    return item.title
 
 
 def _timeline(analysis: Analysis) -> list[Item]:

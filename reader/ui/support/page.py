@@ -12,10 +12,12 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+
 from ...core.models import Article
 from .glyphs import UNICODE, Glyphs
 from .when import human_published, reading_time
-from .wrap import wrap_into
+from .wrap import wrap_into, wrap_offsets
 
 TITLE_KEY = -1
 META_KEY = -2
@@ -161,8 +163,9 @@ class Layout:
             if width is None:
                 prefix = prefix_for(para.kind, glyphs)
                 width = widths[para.kind] = self.measure - max(len(prefix.first), len(prefix.rest))
-            if para.kind == "preformatted":
-                lines = _hard_lines(para.text, width)
+            if para.kind in ("preformatted", "meta"):
+                lines = (_hard_lines(para.text, width) if para.kind == "preformatted"
+                         else _meta_lines(para.text, width, f" {glyphs.dot} "))
                 starts.extend(a for a, _ in lines)
                 ends.extend(b for _, b in lines)
                 count = len(lines)
@@ -206,6 +209,25 @@ class Layout:
         """Like position_of, but header lines count as the start of the body."""
         key, offset = self.position_of(y)
         return (key, offset) if key >= 0 else (0, 0)
+
+
+def _meta_lines(text: str, width: int, separator: str) -> list[tuple[int, int]]:
+    """The date line breaks between its parts ('... 2019, 08:03 UTC-5' then
+    '1 min read'), never inside a date; a part wider than the line wraps."""
+    parts, start = [], 0
+    while (at := text.find(separator, start)) >= 0:
+        parts.append((start, at))
+        start = at + len(separator)
+    parts.append((start, len(text)))
+    lines: list[tuple[int, int]] = []
+    for a, b in parts:
+        if lines and cell_len(text[lines[-1][0]:b]) <= width:
+            lines[-1] = (lines[-1][0], b)
+        elif cell_len(text[a:b]) <= width:
+            lines.append((a, b))
+        else:
+            lines.extend((a + s, a + e) for s, e in wrap_offsets(text[a:b], width))
+    return lines
 
 
 def _hard_lines(text: str, width: int) -> list[tuple[int, int]]:

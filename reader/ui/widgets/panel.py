@@ -105,6 +105,17 @@ class Panel(Vertical):
         self.folded.discard(item.section)
         self._rebuild(keep=item_id)
 
+    def follow_reading(self) -> None:
+        """Put the cursor on the first item mentioned on screen, unless the
+        item under it already is (so moving into the panel keeps your place)."""
+        current = self.highlighted_item()
+        if current is not None and current.id in self.in_view:
+            return
+        for row, item_id in enumerate(self._rows):
+            if item_id in self.in_view:
+                self.list.highlighted = row
+                return
+
     def mark_in_view(self, ids: set[str]) -> None:
         """Mark the items that have a mention on screen (only repaint changes)."""
         changed = (ids ^ self.in_view) & set(self._rows)
@@ -150,8 +161,8 @@ class Panel(Vertical):
 
     def _heading(self, section: str, title: str, count: int) -> Content:
         sign = self.glyphs.collapsed if section in self.folded else self.glyphs.expanded
-        return Content.assemble((f"{sign} {title.upper()}", "bold $text-muted"),
-                                (f"  {count}", "$text-muted"))
+        return Content.assemble((f"{sign} {title.upper()}", "bold $reader-muted"),
+                                (f"  {count}", "$reader-muted"))
 
     def _prompt(self, item: Item) -> Content:
         marker = self.glyphs.marker if item.id in self.in_view else " "
@@ -167,16 +178,16 @@ class Panel(Vertical):
             tail = self._count(item) + walk
             fits = len(item.title) + 2 + len(item.detail) + len(tail) <= width
             words = "" if same or not fits else f"  {item.detail}"
-            head = [(item.title, STYLES["DATE"]), (words, "$text-muted"),
-                    (self._count(item), "$text-muted"), (walk, "$accent")]
+            head = [(item.title, STYLES["DATE"]), (words, "$reader-muted"),
+                    (self._count(item), "$reader-muted"), (walk, "$accent")]
             if not (same or fits):
-                rest = [(_hanging(item.detail, width), "$text-muted")]
+                rest = [(_hanging(item.detail, width), "$reader-muted")]
         else:
-            head = [(item.title, STYLES[item.section]), (self._count(item), "$text-muted"),
+            head = [(item.title, STYLES[item.section]), (self._count(item), "$reader-muted"),
                     (walk, "$accent")]
             if item.detail:
                 rest = [(_hanging(_short(f"also {item.detail}", self.glyphs, width), width),
-                         "$text-muted")]
+                         "$reader-muted")]
         return Content.assemble((f"{marker} ", "$accent"),
                                 _wrap_under(Content.assemble(*head), width), *rest)
 
