@@ -272,3 +272,11 @@ def test_a_cue_reporting_its_own_clause_into_a_quotation_is_not_the_previous_quo
         "South Korean President Park Geun-hye said Kim's mental state is \"spiraling out of control.\"")
     assert [(q.text, q.speaker) for q in direct(found)] == [
         ("fanatic recklessness.", "South Korea"), ("spiraling out of control.", "Park Geun-hye")]
+
+
+def test_the_object_of_a_participle_cue_is_not_its_speaker(quotes_of):
+    found, _ = quotes_of(
+        "Donald Trump has also had choice words for future debate moderators, telling Bill O'Reilly "
+        "that \"I'm not okay with Anderson Cooper because I think he treats me very unfairly.\"",
+        "\"We will see,\" said Ellis, a spokesman.")
+    assert [q.speaker for q in direct(found)] == ["Donald Trump", "Ellis"]

@@ -70,9 +70,10 @@ def _verb_subject(verb: Any, depth: int, skip: Any = None) -> Any | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # 'anybody who complains'
             return child
-    if verb.i == verb.sent.start or verb.i > 0 and verb.doc[verb.i - 1].is_punct:
-        for child in verb.rights:  # 'Said Ellis: ...'
-            if child.pos_ == "PROPN" and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd"):
+    if (verb.i == verb.sent.start or verb.i > 0 and verb.doc[verb.i - 1].is_punct) and verb.tag_ != "VBG":
+        for child in verb.rights:  # 'Said Ellis: ...' (not 'telling O'Reilly that ...')
+            if child.pos_ == "PROPN" and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd") \
+                    and child.left_edge.i == verb.i + 1:
                 return child
     for child in verb.children:
         if child.dep_ == "agent":
