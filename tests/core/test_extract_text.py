@@ -345,3 +345,25 @@ def test_standfirst_repeated_as_the_lead_after_share_buttons_is_shown_once():
     art = extract_text(page(MENU, "Council extends bus programme for another year", "By Jane Doe", shares,
                             lead, "Photo by Jane Roe/Getty Images", lead.replace("’", "'"), *P[1:]), "t.txt")
     assert [b.text for b in art.blocks].count(lead.replace("’", "'")) == 1 and lead not in body_texts(art)
+
+
+def test_teasers_sharing_only_incidental_words_with_the_article_are_cut():
+    topic = ("reservoir drought farmers irrigation water rainfall valley authority pipeline supply summer crops levels "
+             "engineers dam river pumping restrictions households storage wells aquifer orchards growers canal "
+             "allocation shortage district tanks rationing harvest soil evaporation forecast basin catchment flows "
+             "licences meters tariff vineyards boreholes snowpack runoff sprinklers cattle pasture hydrologists").split()
+    asides = "money weekend video films critics streaming audiences studios firefighters animal holidays gardens".split()
+    paras = []
+    for k in range(12):  # each topic word used in two or three paragraphs, each aside once
+        w = [topic[(k * 10 + j) % len(topic)] for j in range(10)]
+        paras.append(f"The {w[0]}, the {w[1]} and the {w[2]} were discussed on Tuesday, when the {w[3]} said that "
+                     f"{w[4]}, {w[5]} and {w[6]} would matter more than {w[7]}, {w[8]} or {w[9]} and the {asides[k]}.")
+    teasers = []
+    for k in range(3):
+        a, b, c = asides[3 * k:3 * k + 3]
+        teasers += [[f"Kicker {k}", f"Another story about {a} and {b}", f"{k + 3} shares"],
+                    f"People who care about {a}, {b} and {c} spent their {asides[k + 9]} on something else, "
+                    f"and nobody could explain why it happened."]
+    art = extract_text(page("Valley farmers face water restrictions", *paras, "Want more stories like this?",
+                            "Subscribe", *teasers), "t.txt")
+    assert body_texts(art) == paras

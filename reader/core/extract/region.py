@@ -4,12 +4,14 @@ Lines between furniture form segments. Kadane's maximum run over segments
 (their text words, less for later ones, minus the furniture between them)
 finds the densest stretch; its richest segment is the core. The body then
 grows from the core line by line, left and right, for as long as the text
-gained (weighted by how much of its vocabulary the core shares: teasers for
-other stories share little) outweighs the furniture and short lines crossed.
+gained (weighted by how much of its vocabulary the core shares, counting the
+words the core keeps using: teasers for other stories share only incidental
+ones) outweighs the furniture and short lines crossed.
 A comments header after the core ends the body; after a related-stories
 header, text counts half."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .textlines import Line
@@ -23,6 +25,8 @@ SMALL_VOCAB = 6  # too few content words to judge the topic
 SMALL_WEIGHT = 0.3  # ... so it counts this much
 LEAD_WEIGHT = 0.5  # prose above the core counts at least this much (teasers come after articles)
 CORE_VOCAB = 40  # a core with fewer content words borrows those of its whole run
+TOPIC_WORDS = 40  # words used in 2+ lines of the core: this many to judge a line by them
+KEY_WORDS = 2  # a line using this many of them is on the topic, judged by all the core's words
 MIN_BODY = 50.0  # text words before a comments header for it to end the body
 COMMENTS_DAMP = 0.2  # past that header, text counts this much
 
@@ -44,21 +48,30 @@ def body_region(lines: list[Line], v) -> tuple[int, int]:
         return 0, 0
     first, last = _densest_run(segments, len(lines))
     core = max(range(first, last + 1), key=lambda k: segments[k].gain)
-    vocab = _vocab(lines, segments[core:core + 1])
-    if len(vocab) < CORE_VOCAB:
-        vocab = _vocab(lines, segments[first:last + 1])
-    end = _extend(lines, v, segments[core].end - 1, vocab, +1) + 1
-    start = _extend(lines, v, segments[core].start, vocab, -1)
+    topic = _topic(lines, segments[core:core + 1])
+    if len(topic.words) < CORE_VOCAB:
+        topic = _topic(lines, segments[first:last + 1])
+    end = _extend(lines, v, segments[core].end - 1, topic, +1) + 1
+    start = _extend(lines, v, segments[core].start, topic, -1)
     return start, end
 
 
-def _vocab(lines: list[Line], segments: list[Segment]) -> set[str]:
-    """The content words of the text lines of `segments`."""
-    out: set[str] = set()
+@dataclass
+class Topic:
+    """What the core is about: the content words of its text lines, and those
+    it uses in two lines or more (None when too few to judge by)."""
+
+    words: set[str]
+    recurring: set[str] | None
+
+
+def _topic(lines: list[Line], segments: list[Segment]) -> Topic:
+    counts: Counter[str] = Counter()
     for seg in segments:
         for i in seg.text_lines:
-            out |= lines[i].vocab
-    return out
+            counts.update(lines[i].vocab)
+    recurring = {w for w, n in counts.items() if n >= 2}
+    return Topic(set(counts), recurring if len(recurring) >= TOPIC_WORDS else None)
 
 
 def _densest_run(segments: list[Segment], n: int) -> tuple[int, int]:
@@ -115,23 +128,29 @@ def _segments(lines: list[Line], v) -> list[Segment]:
     return segments
 
 
-def _weight(words: frozenset[str], vocab: set[str]) -> float:
+def _weight(words: frozenset[str], topic: Topic) -> float:
     size = len(words)
     if size < SMALL_VOCAB:
         return SMALL_WEIGHT
+    # A teaser for another story shares the article's incidental words ('money',
+    # 'reviews'), not the ones it keeps using: a line that uses fewer than
+    # KEY_WORDS of those is judged by them alone.
+    vocab = topic.words
+    if topic.recurring is not None and len(words & topic.recurring) < KEY_WORDS:
+        vocab = topic.recurring
     shared = len(words & vocab) / size
     return max(0.0, min(1.0, (shared - SIM_FLOOR) / (SIM_FULL - SIM_FLOOR)))
 
 
-def _line_value(line: Line, cls: str, vocab: set[str], floor: float = 0.0) -> float:
+def _line_value(line: Line, cls: str, topic: Topic, floor: float = 0.0) -> float:
     if cls == BAD:
         return -(3.0 + 0.2 * min(line.words, 20))
     if cls == SHORT:
         return -1.5
-    return _line_gain(line, cls) * max(floor, _weight(line.vocab, vocab))
+    return _line_gain(line, cls) * max(floor, _weight(line.vocab, topic))
 
 
-def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
+def _extend(lines: list[Line], v, edge: int, topic: Topic, step: int) -> int:
     """Line by line away from the core (from `edge`, its last or first line):
     the farthest line up to which the text gained outweighs what was crossed."""
     total, best, best_i = 0.0, 0.0, edge
@@ -149,7 +168,7 @@ def _extend(lines: list[Line], v, edge: int, vocab: set[str], step: int) -> int:
         # Above the core, prose is seldom another story (teasers come after the
         # article), so it counts at least LEAD_WEIGHT whatever its words.
         floor = LEAD_WEIGHT if step < 0 and v.cls[i] == GOOD else 0.0
-        value = _line_value(line, BAD if i in v.repeated else v.cls[i], vocab, floor)
+        value = _line_value(line, BAD if i in v.repeated else v.cls[i], topic, floor)
         total += value * damp if value > 0 else value
         if total > best:
             best, best_i = total, i
