@@ -17,6 +17,7 @@ _SENT_INNER = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S")
 _BYLINE_START = re.compile(r"(?:by|von|par|por|di|door|av|от|oleh)\b", re.I)
 # Words and numbers, lower-cased: "don't", "covid", "2019" ('_' and punctuation split).
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TOKEN_NO_UNDERSCORE = re.compile(r"\w+(?:['’]\w+)*")  # the same tokens where no '_' is; \w tests faster
 _STOPS = frozenset(".!?…。！？")
 _CLOSERS = frozenset("\"'”’»)]")
 # Runs of whitespace other than a single space, within a line (str.split()'s whitespace).
@@ -132,7 +133,7 @@ def measure(lines: list[Line], stopwords: frozenset[str]) -> None:
         last = line.text[-1]
         text = line.text if line.chars <= MEASURE_CHARS else line.text[:MEASURE_CHARS]
         line.lower = lower = text.lower()
-        tokens = _TOKEN.findall(lower)
+        tokens = _TOKEN_NO_UNDERSCORE.findall(lower) if "_" not in lower else _TOKEN.findall(lower)
         words = [t for t in tokens if not t[0].isdigit()]
         cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() and _CJK_CHAR.search(text) else 0
         n = len(words)
