@@ -114,9 +114,11 @@ def test_epithet_and_title_words_are_not_part_of_a_name():
     rows = _rows_of([
         "Donald Trump told the crowd that Crooked Hillary Clinton would lose. Clinton laughed.",
         "He attacked former Miss Universe Alicia Machado on Friday. Machado said nothing.",
+        "The former Miss Universe did not answer. He also called her Miss Piggy.",
     ])
     assert "Hillary Clinton" in rows and "Crooked Hillary Clinton" not in rows
     assert "Alicia Machado" in rows
+    assert not {"Universe", "Miss Universe"} & set(rows)
 
 
 def test_a_surname_with_a_title_of_the_other_gender_is_not_merged():

@@ -134,6 +134,9 @@ def dateline_spans(doc: Any, taken: set[int]) -> list[Span]:
     return spans
 
 
+_HONORIFICS = {"miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord"}
+
+
 def titled_person_spans(doc: Any, taken: set[int]) -> list[Span]:
     """Untagged people: a given name and surname ('Jayson Tatum scored'),
     after a title or not ('Police Chief Troy Finner')."""
@@ -141,7 +144,8 @@ def titled_person_spans(doc: Any, taken: set[int]) -> list[Span]:
     given = gz.given_names()
     for tok in doc:
         i = tok.i
-        if tok.text not in given or tok.is_stop or i in taken or (i > 0 and doc[i - 1].text[:1].isupper()
+        if tok.text not in given or tok.is_stop or tok.lower_ in _HONORIFICS or i in taken \
+                or (i > 0 and doc[i - 1].text[:1].isupper()
                                                    and doc[i - 1].lower_ not in gz.PERSON_TITLES):
             continue
         end = i + 1

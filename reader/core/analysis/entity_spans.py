@@ -78,10 +78,13 @@ def spacy_spans(doc: Any) -> list[Span]:
     """spaCy's PERSON/GPE/LOC/FAC/ORG spans, cleaned and filtered; where two
     overlap after completion, the longer one wins."""
     spans = []
+    not_names = _words_glued_after_titles(doc)
     for ent in doc.ents:
         label = TYPE_OF_LABEL.get(ent.label_)
         if label is None and ent.label_ not in _RESCUE_LABELS:
             continue
+        if len(ent) == 1 and ent.text in not_names:
+            continue  # 'former Miss Universe' once the text said 'Miss Universe Alicia Machado'
         for start, end, title in _pieces(doc, ent.start, _complete(doc, ent.start, ent.end), label):
             text = doc[start:end].text
             if label is None and not (gz.place_kind(text) or text.lower() in gz.known_orgs()):
@@ -95,6 +98,19 @@ def spacy_spans(doc: Any) -> list[Span]:
             if is_name(doc, span):
                 spans.append(span)
     return drop_overlaps(spans)
+
+
+def _words_glued_after_titles(doc: Any) -> set[str]:
+    """Words between a title and a full name that are not part of the name
+    ('Miss Universe Alicia Machado' -> 'Universe'): not a person elsewhere either."""
+    given = gz.given_names()
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start > 0 \
+                and doc[ent.start - 1].lower_ in gz.PERSON_TITLES \
+                and ent[0].text not in given and ent[1].text in given:
+            words.add(ent[0].text)
+    return words
 
 
 def drop_overlaps(spans: list[Span]) -> list[Span]:
