@@ -280,3 +280,11 @@ def test_the_object_of_a_participle_cue_is_not_its_speaker(quotes_of):
         "that \"I'm not okay with Anderson Cooper because I think he treats me very unfairly.\"",
         "\"We will see,\" said Ellis, a spokesman.")
     assert [q.speaker for q in direct(found)] == ["Donald Trump", "Ellis"]
+
+
+def test_they_can_be_a_collective_subject(quotes_of):
+    found, _ = quotes_of(
+        "Hillary Clinton’s campaign is seeking to contrast her approach with what they call "
+        "Republican Donald Trump’s “self-centered message.”")
+    [quote] = direct(found)
+    assert quote.speaker and "campaign" in quote.speaker

@@ -146,6 +146,6 @@ def last_group(ctx: Context, before: int, plural: bool) -> str | None:
                 return entity.name
             if plural and token.tag_ in ("NNS", "NNPS"):
                 return noun_phrase(ctx, token)
-            if not plural and token.tag_ == "NN" and token.lemma_.lower() in GROUP_NOUNS | DOCUMENT_NOUNS:
-                return noun_phrase(ctx, token)  # 'Donald Trump's campaign ... it'
+            if token.tag_ == "NN" and token.lemma_.lower() in (GROUP_NOUNS if plural else GROUP_NOUNS | DOCUMENT_NOUNS):
+                return noun_phrase(ctx, token)  # 'Donald Trump's campaign ... it' / '... what they call'
     return None
