@@ -288,3 +288,14 @@ def test_they_can_be_a_collective_subject(quotes_of):
         "Republican Donald Trump’s “self-centered message.”")
     [quote] = direct(found)
     assert quote.speaker and "campaign" in quote.speaker
+
+
+def test_a_subject_is_never_taken_from_the_paragraph_before(quotes_of):
+    found, _ = quotes_of(
+        "Trump has faced questions about business practices at a foundation that bears his name.",
+        "___.",
+        "5:45 p.m.",
+        "Libertarian presidential candidate Gary Johnson’s doctor is calling the candidate "
+        "“extremely physically fit.”")
+    [quote] = direct(found)
+    assert quote.speaker and quote.speaker.endswith("doctor")

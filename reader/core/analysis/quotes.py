@@ -69,7 +69,7 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
         if not item.adjacent:
             cue = _outer_report(ctx, cue)
         subject = _subject_between(ctx, item.seg, cue) or _participle_subject(ctx, cue) \
-            or subject_of(cue, ctx.in_quote) or _name_right_before(ctx, cue) or _previous_cue_subject(ctx, cue)
+            or _own_subject(ctx, cue) or _name_right_before(ctx, cue) or _previous_cue_subject(ctx, cue)
         if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
             subject = _name_before(ctx, cue) or subject  # a misparse: 'made public ― Trump boasted'
         elif subject is not None and subject.i < cue.i and subject.i not in ctx.entity_of:
@@ -78,6 +78,27 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
                 subject = near  # 'were made public ― Trump boasted', 'public' parsed as the subject
         item.speaker = speaker_name(ctx, subject)
     return item
+
+
+def _own_subject(ctx: Context, cue: Any) -> Any:
+    """The cue's subject, never from another paragraph (a sentence the parser
+    ran across a break: '5:45 p.m. / Gary Johnson's doctor is calling ...')."""
+    block = ctx.layout.block_of(cue.idx)
+    subject = subject_of(cue, lambda t: ctx.in_quote(t) or ctx.layout.block_of(t.idx) != block)
+    if subject is not None and ctx.layout.block_of(subject.idx) == block:
+        return subject
+    if subject is None and ctx.layout.block_of(cue.sent.start_char) == block:
+        return None
+    # the parse took a subject from the paragraph before: the first noun
+    # phrase of the cue's own sentence that is nobody's possessor
+    piece = _sentence_at(ctx, cue)
+    for chunk in piece.noun_chunks:
+        if chunk.start >= cue.i:
+            break
+        root = chunk.root
+        if root.dep_ != "poss" and not ctx.in_quote(root) and root.pos_ in ("NOUN", "PROPN", "PRON"):
+            return root
+    return None
 
 
 def _previous_cue_subject(ctx: Context, cue: Any) -> Any:
