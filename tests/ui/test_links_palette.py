@@ -74,3 +74,23 @@ async def test_palette_entity_jumps_to_it(make_app):
         assert isinstance(screen, MainScreen)
         assert screen.status.text_of("counter") == "Sin Hong-chol 1/1"
         assert screen.query_one(ArticleView).is_visible(screen.walk.current)
+
+
+async def test_no_links_box_has_no_empty_list(make_app):
+    app = make_app(article=seed_article(links=[]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert not app.screen.query_one("#links-list").display
+        assert app.screen.query_one("#links-box").outer_size.height == 3  # border, one line, border
+
+
+async def test_palette_names_quotes_by_speaker_and_first_words(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        kuleba = [t for t in titles if t.startswith("Go to Dmytro Kuleba: \u201c")]
+        assert len(kuleba) == 2 and kuleba[0] != kuleba[1]
+        assert "Go to Wed 13 Jul 2022 (Wednesday)" in titles

@@ -9,7 +9,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.panel import IndexList, Panel
 
 from .conftest import settle
-from .fixtures import PARAGRAPHS
+from .fixtures import PARAGRAPHS, long_article
 
 
 def option_texts(app) -> list[str]:
@@ -162,6 +162,24 @@ async def test_tab_and_shift_tab_move_between_article_and_panel(make_app):
         assert app.screen.query_one(IndexList).has_focus
         await pilot.press("shift+tab")
         assert view.has_focus
+
+
+async def test_moving_into_the_panel_keeps_the_reading_place(make_app):
+    app = make_app(article=long_article())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        panel = app.screen.query_one(Panel)
+        for pages in (1, 2):  # then on to a page that mentions nothing in the panel
+            await pilot.press(*["space"] * pages)
+            before = view.scroll_y
+            for key in ("tab", "tab", "e", "e"):  # the overlay opens, closes, opens, closes
+                await pilot.press(key)
+                await pilot.pause()
+                assert view.scroll_y == before
+                if key == "tab" and panel.in_view:  # the cursor starts on the page
+                    assert panel.highlighted_item().id in panel.in_view
+        assert not panel.in_view
 
 
 async def test_e_toggles_the_docked_panel(make_app):

@@ -187,3 +187,26 @@ async def test_help_lists_every_key_from_the_bindings(make_app):
         assert app.screen.__class__.__name__ == "HelpScreen"
         await pilot.press("question_mark")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_key_feedback_is_one_word_in_the_status_line_not_a_pile_of_toasts(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("minus", "minus", "minus")
+        assert app.screen.status.text_of("flash") == f"Width {DEFAULT_MEASURE - 12} columns"
+        await pilot.press("t")
+        assert app.screen.status.text_of("flash") == f"Theme: {app.theme}"
+        await pilot.press("h")
+        assert app.screen.status.text_of("flash") == "Highlights off"
+        assert not list(app._notifications)
+
+
+async def test_the_date_line_breaks_between_its_parts(make_app):
+    article = seed_article(byline=["Agence France-Presse"], site="Deccan Herald")
+    app = make_app(article=article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(app, pilot)
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert "Wed 13 Jul 2022, 19:19 IST \u00b7 1 min read" in lines
+        assert "Agence France-Presse \u00b7 Deccan Herald" in lines

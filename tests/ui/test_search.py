@@ -114,3 +114,17 @@ async def test_n_without_a_search_or_item_explains(make_app):
         await settle(app, pilot)
         await pilot.press("n")
         assert any("Nothing to step through" in str(n.message) for n in app._notifications)
+
+
+async def test_n_past_the_last_match_says_it_starts_again(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "Moscow")
+        await pilot.press("n", "n")
+        assert app.screen.status.text_of("flash") == ""
+        await pilot.press("n")
+        assert app.screen.status.text_of("counter") == "/Moscow 1/3"
+        assert app.screen.status.text_of("flash") == "from the top again"
+        await pilot.press("N")
+        assert app.screen.status.text_of("flash") == "from the end again"

@@ -49,7 +49,7 @@ def test_search_with_matches_80x24(snap_compare, make_app):
 
 
 def test_panel_jump_100x30(snap_compare, make_app):
-    keys = ["tab", "j", "enter", "n"]  # People: Dmytro Kuleba, jump, then his next mention
+    keys = ["tab", "g", "j", "enter", "n"]  # People: Dmytro Kuleba, jump, then his next mention
     assert snap_compare(make_app(), terminal_size=(100, 30), run_before=prepare(*keys))
 
 

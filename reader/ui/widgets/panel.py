@@ -58,6 +58,7 @@ class Panel(Vertical):
         self.in_view: set[str] = set()
         self.walk: tuple[str, int, int] | None = None  # item id, position, count
         self._rows: list[str] = []  # option ids in display order
+        self._cursor_id: str | None = None  # the option ItemHighlighted last named
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Analysing\u2026"), id="panel-status")
@@ -86,6 +87,7 @@ class Panel(Vertical):
     def show_index(self, index: Index) -> None:
         """Fill the list; the status line then shows the totals."""
         self.index = index
+        self._cursor_id = None  # new items under old ids: say the cursor's item again
         total = len(index.items())
         self.query_one("#panel-status", Static).update(
             Content(f"{total} item{'s' if total != 1 else ''} found" if total else
@@ -206,6 +208,9 @@ class Panel(Vertical):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        if event.option.id == self._cursor_id:
+            return  # the list was rebuilt (shown, resized, folded) under the same item
+        self._cursor_id = event.option.id
         item = self.index.get(event.option.id or "")
         self.post_message(self.ItemHighlighted(item))
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from reader.core.models import Analysis, DateRef, Entity, Mention, Quote
-from reader.ui.support.items import build_index, items_in_range
+from reader.ui.support.glyphs import ASCII
+from reader.ui.support.items import build_index, items_in_range, palette_title
 
 from ..fixtures import seed_analysis
 
@@ -58,3 +59,14 @@ def test_items_in_range():
 def test_a_long_quote_begun_above_counts_as_in_view():
     index = build_index(Analysis(quotes=[Quote("x" * 100, "A", "direct", 3, 0, 100)]))
     assert items_in_range(index, (3, 50), (4, 0)) == {"QUOTE:0"}
+
+
+def test_palette_titles_tell_quotes_and_dates_apart():
+    index = build_index(seed_analysis())
+    quote = index.sections["QUOTE"][2]
+    assert palette_title(quote) == ("Dmytro Kuleba: \u201cRussia no longer has any allies in the "
+                                    "world,\u2026\u201d")
+    assert palette_title(quote, ASCII, 12) == 'Dmytro Kuleba: "Russia no..."'
+    wednesday = next(i for i in index.sections["DATE"] if i.detail == "Wednesday")
+    assert palette_title(wednesday) == "Wed 13 Jul 2022 (Wednesday)"
+    assert palette_title(index.sections["PERSON"][0]) == "Dmytro Kuleba"

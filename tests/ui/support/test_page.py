@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from reader.core.models import Article, Block
 from reader.ui.support.glyphs import ASCII, UNICODE
-from reader.ui.support.page import META_KEY, TITLE_KEY, Layout, build_paras, meta_line
+from reader.ui.support.page import (META_KEY, NOTICE_KEY, STANDFIRST_KEY, TITLE_KEY, Layout,
+                                    build_paras, meta_line)
 
 from ..fixtures import seed_article
 
@@ -69,3 +70,26 @@ def test_cut_lines_are_listed_with_reasons():
     texts = [p.text for p in page.paras]
     assert "What the cleaner cut: 5 lines (c hides)" in texts
     assert "ADVERTISEMENT  [advertising]" in texts
+
+
+def test_date_line_breaks_between_parts_and_wraps_a_long_part():
+    article = seed_article(byline=["Agence France-Presse"], site="Deccan Herald")
+    for measure, expected in (
+            (50, ["Agence France-Presse \u00b7 Deccan Herald",
+                  "Wed 13 Jul 2022, 19:19 IST \u00b7 1 min read"]),
+            (16, ["Agence", "France-Presse", "Deccan Herald", "Wed 13 Jul 2022,", "19:19 IST",
+                  "1 min read"])):
+        page = layout(article, measure=measure)
+        meta = page.paras[1]
+        lines = [meta.text[page.start[y]:page.end[y]] for y in range(page.height)
+                 if page.para[y] == 1 and page.start[y] >= 0]
+        assert lines == expected
+
+
+def test_standfirst_after_the_date_line_and_a_notice_for_no_body():
+    paras = build_paras(seed_article(standfirst="A summary."))
+    assert [p.key for p in paras[:3]] == [TITLE_KEY, META_KEY, STANDFIRST_KEY]
+    assert paras[2].kind == "standfirst" and paras[2].text == "A summary."
+    empty = build_paras(Article(source="empty.txt"))
+    assert [p.key for p in empty] == [TITLE_KEY, NOTICE_KEY]  # no date line, no "1 min read"
+    assert "empty" in empty[1].text
