@@ -104,6 +104,10 @@ def theme_from_mapping(data: Mapping[str, object], default_name: str) -> Theme:
         raise ValueError("[variables] must be a table")
     dark = bool(data.get("dark", True))
     merged = derived_variables(colours, dark) | {str(k): str(v) for k, v in variables.items()}
+    # The panel cursor looks like the selected mentions unless the palette says
+    # otherwise (Textual draws 'reverse' in a list by swapping the colours,
+    # which does nothing when both are the terminal's default).
+    merged.setdefault("reader-cursor-style", merged["reader-selected-style"])
     return Theme(name=name, dark=dark, ansi=bool(data.get("ansi", False)),
                  variables=merged, **colours)
 

@@ -78,3 +78,24 @@ async def test_the_date_line_is_painted_in_a_readable_grey_on_paper(make_app):
         body = view.rich_style.color.get_truecolor()
         assert _contrast(tuple(text), tuple(ground)) >= 4.5   # was white on cream
         assert _contrast(tuple(text), tuple(ground)) < _contrast(tuple(body), tuple(ground))  # muted
+
+
+@pytest.mark.parametrize("name", ["paper", "night", "sepia", "high-contrast", "mono"])
+async def test_the_panel_cursor_row_shows_in_every_theme(make_app, name):
+    from reader.ui.widgets.panel import IndexList
+
+    from .conftest import settle
+
+    app = make_app(theme=name)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab", "g", "j", "j")  # Olga Makeyeva: one line, and one under it
+        index_list = app.screen.query_one(IndexList)
+        assert "Olga Makeyeva" in str(index_list.highlighted_option.prompt)
+        row = next(y for y in range(20) if "Olga Makeyeva" in index_list.render_line(y).text)
+
+        def look(y):  # the style of the row's blank end, where only the cursor paints
+            style = list(index_list.render_line(y))[-1].style
+            return (style.bgcolor, style.underline, style.reverse)
+
+        assert look(row) != look(row + 1)  # mono: reverse is lost in lists, underline stays
