@@ -9,7 +9,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.panel import IndexList, Panel
 
 from .conftest import settle
-from .fixtures import STANDFIRST, seed_article
+from .fixtures import STANDFIRST, seed_analysis, seed_article
 
 
 def page_lines(app) -> list[str]:
@@ -95,3 +95,22 @@ async def test_long_panel_rows_wrap_under_their_own_start(make_app):
         assert all(len(line) <= width for line in [first, *rest])
         assert "\u00d72" in prompt
         assert app.screen.query_one(Panel).has_class("-working") is False
+
+
+async def test_every_panel_line_fits_so_none_is_rewrapped_without_its_indent(make_app):
+    analysis = seed_analysis()
+    korea = analysis.entities[3]
+    korea.forms = [korea.name, "Democratic People's Republic of Korea", "DPRK"]
+    for ascii_only in (False, True):  # an ASCII "..." is longer than its "\u2026"
+        app = make_app(ascii_only=ascii_only, analysis=analysis)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("e")
+            await pilot.pause()
+            index_list = app.screen.query_one(IndexList)
+            width = index_list.scrollable_content_region.width
+            for option in index_list.options:
+                for line in str(option.prompt).split("\n"):
+                    assert len(line) <= width, (ascii_only, line)
+            korea = next(str(o.prompt) for o in index_list.options if "North Korea" in str(o.prompt))
+            assert len(korea.split("\n")) == 2, korea  # "also ..." is cut to one line

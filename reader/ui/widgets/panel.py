@@ -244,7 +244,7 @@ def _short(text: str, glyphs: Glyphs, limit: int = 30) -> str:
     """One line in the panel: cut at a word and mark the cut."""
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0] + glyphs.ellipsis
+    return text[:limit - len(glyphs.ellipsis)].rsplit(" ", 1)[0] + glyphs.ellipsis
 
 
 def _quoted(text: str, glyphs: Glyphs) -> str:
