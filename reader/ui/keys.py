@@ -85,7 +85,7 @@ PALETTE_KEY = Key("palette", "ctrl+p", "command_palette", "Commands and entities
 
 # A word under a group's name where its keys only work in one place.
 HELP_NOTES = {
-    PANEL: "the item keys work once Tab (or e) has moved you into the panel",
+    PANEL: "the item keys work in the panel, after Tab",
     "Links": "in the list that o opens",
 }
 
