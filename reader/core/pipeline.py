@@ -120,25 +120,34 @@ def analyse_article(article: Article, use_cache: bool = True, progress: Progress
     return result
 
 
-def background_analyser(environ: Mapping[str, str] = os.environ) -> Callable[..., Analysis]:
+def background_analyser(environ: Mapping[str, str] = os.environ,
+                        start: bool = True) -> Callable[..., Analysis]:
     """What the UI calls (from a worker thread) to analyse: a separate process
     started now, so spaCy loads while the UI paints and never holds the UI's
     GIL; READER_ANALYSIS=thread analyses in the calling thread instead (for
     measuring the difference, see benchmarks/bench_launch.py).
-    Close the returned object with `close()` when done (a no-op for a thread)."""
+    `start()` it to spawn the process before the first request (`start=True`
+    does); `close()` it when done (both no-ops for a thread)."""
     if environ.get("READER_ANALYSIS", "process") == "thread":
         return _InThread()
     from .analysis_worker import AnalysisProcess
 
-    return AnalysisProcess().start()
+    process = AnalysisProcess()
+    return process.start() if start else process
 
 
 class _InThread:
     """analyse_article with the AnalysisProcess interface."""
 
+    first_block = 0
+
     def __call__(self, article: Article, progress: Progress | None = None,
-                 first_block: int = 0) -> Analysis:
-        return analyse_article(article, progress=progress, first_block=first_block)
+                 first_block: int | None = None) -> Analysis:
+        first = self.first_block if first_block is None else first_block
+        return analyse_article(article, progress=progress, first_block=first)
+
+    def start(self) -> _InThread:
+        return self
 
     def close(self) -> None:
         pass

@@ -10,8 +10,9 @@ from dataclasses import replace
 from functools import partial
 
 from ..core.errors import UsageError
-from ..core.pipeline import analyse_article, background_analyser, open_article
+from ..core.pipeline import analyse_article, background_analyser, cached_analysis, open_article
 from ..core.sources import DEFAULT_MAX_BYTES
+from ..core.state import article_key
 from .terminal import apply as apply_terminal, detect as detect_terminal
 
 
@@ -19,9 +20,9 @@ def run_ui(source: str, clean: bool = True, published: str | None = None,
            max_bytes: int = DEFAULT_MAX_BYTES, theme: str | None = None,
            ascii_only: bool = False) -> int:
     """Open the reader on `source`; return the process exit code."""
-    # The NLP stage runs in its own process, started first so spaCy loads while
-    # the UI paints (pipeline.background_analyser); it ends when the app does.
-    analyser = background_analyser()
+    # The NLP stage runs in its own process (pipeline.background_analyser),
+    # started before the app unless the analysis is cached; it ends with the app.
+    analyser = background_analyser(start=False)
     try:
         return _run(analyser, source, clean, published, max_bytes, theme, ascii_only)
     finally:
@@ -37,12 +38,17 @@ def _run(analyser, source: str, clean: bool, published: str | None, max_bytes: i
         attach_terminal_to_stdin()  # stdin has been read (and is kept by sources)
     preloaded = None if callable(ready) else ready
     load = ready if callable(ready) else partial(lambda a: a, ready)
+    analysis = cached_analysis(preloaded) if preloaded is not None else None
+    if analysis is None:  # spaCy loads in its own process while the UI starts
+        analyser.start()
     # terminal.py decides colours, ASCII and mouse from the environment and sets
     # what Textual reads (its colour system) before the app is built.
     profile = detect_terminal(os.environ, ascii_only)
     apply_terminal(profile)
     app = build_app(load, theme, profile.ascii, os.environ, analyse=analyser, profile=profile)
-    app.session.preloaded = preloaded
+    app.session.preloaded, app.session.analysis = preloaded, analysis
+    remembered = app.session.store.get(article_key(preloaded)) if preloaded else None
+    analyser.first_block = max(0, remembered.block) if remembered else 0  # on screen first
     app.run()
     _save_state(app.session.store)
     if app.load_error is not None:

@@ -21,3 +21,4 @@ class Session:
     browser: bool = False        # a local graphical browser can open links
     notices: list[str] = field(default_factory=list)
     preloaded: Article | None = None  # read before the app started: in the first frame (perf)
+    analysis: Analysis | None = None  # of `preloaded`, from the cache: in the first frame (perf)

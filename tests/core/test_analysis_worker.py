@@ -112,3 +112,14 @@ def test_child_exits_when_the_ui_goes_away():
     child.stdin.close()  # what the kernel does when the UI dies
     assert child.wait(timeout=60) == 0
     process.close()
+
+
+def test_the_child_is_told_where_the_reader_is():
+    script = ('print(json.dumps({"error": str(request["first"]) + " " + str(request["lengths"])}),'
+              ' flush=True)\n')
+    process = AnalysisProcess(_child(script))
+    process.first_block = 7
+    with pytest.raises(AnalysisFailed) as caught:
+        process.analyse(_article("abc"))
+    process.close()
+    assert str(caught.value) == "7 [3]"

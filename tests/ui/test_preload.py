@@ -23,3 +23,21 @@ async def test_preloaded_article_is_shown_at_mount_without_loading(make_app):
         first = screen.query_one(ArticleView).render_line(0).text
         assert TITLE.split()[0] in first
         assert screen.analysis_state == "ready" and app.load_error is None
+
+
+async def test_cached_analysis_of_a_preloaded_article_fills_the_panel_at_mount(make_app):
+    from .fixtures import seed_analysis
+
+    app = make_app()
+
+    def no_analysis(_article):
+        raise AssertionError("a cached analysis must not be computed again")
+
+    app.session.analyse = no_analysis
+    app.session.preloaded = seed_article()
+    app.session.analysis = seed_analysis()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen_stack[0]
+        assert screen.analysis_state == "ready"  # during mount: the first frame has the panel
+        await settle(app, pilot)
+        assert screen.panel.index.items() and screen.analysis_state == "ready"

@@ -126,6 +126,9 @@ class MainScreen(Screen):
             self.analysis_done.set()
             self.status.set_state("empty")
             return
+        if self.session.analysis is not None and article is self.session.preloaded:
+            self.on_analysis_ready(AnalysisReady(self.session.analysis))  # cached (perf)
+            return
         self.status.set_state("analysing\u2026")
         self.panel.show_working("Analysing\u2026 (people, places, dates, quotes)")
         self.analysis_state = "running"
