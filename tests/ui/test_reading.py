@@ -210,3 +210,12 @@ async def test_the_date_line_breaks_between_its_parts(make_app):
         lines = [line.strip() for line in screen_text(app).splitlines()]
         assert "Wed 13 Jul 2022, 19:19 IST \u00b7 1 min read" in lines
         assert "Agence France-Presse \u00b7 Deccan Herald" in lines
+
+
+async def test_width_says_when_it_can_go_no_further(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*["minus"] * 12)
+        assert view_of(app).measure == 30
+        assert app.screen.status.text_of("flash") == "Width 30 columns (the narrowest)"

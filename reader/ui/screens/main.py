@@ -366,12 +366,15 @@ class MainScreen(Screen):
         self.status.flash(f"Highlights {'on' if self.view.highlights else 'off'}")
 
     def action_width(self, delta: int) -> None:
-        self.view.measure = _clamp(self.view.measure + delta)
+        wanted = self.view.measure + delta
+        self.view.measure = _clamp(wanted)
         if self.session.store:
             self.session.store.set_default("width", self.view.measure)
         self._remember()
         shown = self.view.page.measure
         note = "" if shown == self.view.measure else f" ({shown} fit here)"
+        if wanted != self.view.measure:
+            note += " (the widest)" if delta > 0 else " (the narrowest)"
         self.status.flash(f"Width {self.view.measure} columns{note}")
 
     def action_next_theme(self) -> None:
@@ -384,8 +387,9 @@ class MainScreen(Screen):
     def action_toggle_cut(self) -> None:
         self.view.show_cut = not self.view.show_cut
         count = len(self.article.removed) if self.article else 0
-        self.status.flash(f"Showing the {count} cut lines at the top" if self.view.show_cut
-                          else "Cut lines hidden")
+        lines = f"{count} cut line{'s' if count != 1 else ''}"
+        self.status.flash(("The cleaner cut nothing" if not count else f"Showing the {lines} at the top")
+                          if self.view.show_cut else "Cut lines hidden")
 
     def action_copy_quote(self) -> None:
         item = self.panel.highlighted_item()
