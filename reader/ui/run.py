@@ -12,7 +12,8 @@ from functools import partial
 from ..core.errors import UsageError
 from ..core.pipeline import analyse_article, background_analyser, cached_analysis, open_article
 from ..core.sources import DEFAULT_MAX_BYTES
-from ..core.state import article_key
+from ..core.state import StateStore, article_key
+from . import splash
 from .terminal import apply as apply_terminal, detect as detect_terminal
 
 
@@ -45,15 +46,34 @@ def _run(analyser, source: str, clean: bool, published: str | None, max_bytes: i
     # what Textual reads (its colour system) before the app is built.
     profile = detect_terminal(os.environ, ascii_only)
     apply_terminal(profile)
-    app = build_app(load, theme, profile.ascii, os.environ, analyse=analyser, profile=profile)
-    app.session.preloaded, app.session.analysis = preloaded, analysis
-    remembered = app.session.store.get(article_key(preloaded)) if preloaded else None
+    store = StateStore().load()
+    remembered = store.get(article_key(preloaded)) if preloaded else None
     analyser.first_block = max(0, remembered.block) if remembered else 0  # on screen first
-    app.run()
+    # The article is on screen before Textual is even imported (splash.py).
+    painted = preloaded is not None and _paint_first_screen(preloaded, store, remembered,
+                                                             profile.ascii)
+    try:
+        app = build_app(load, theme, profile.ascii, os.environ, analyse=analyser, store=store,
+                        profile=profile)
+        app.session.preloaded, app.session.analysis = preloaded, analysis
+        app.run()
+    except BaseException:
+        if painted:
+            splash.clear(sys.__stderr__)
+        raise
     _save_state(app.session.store)
     if app.load_error is not None:
         raise app.load_error
     return 1 if app.return_code is None else app.return_code
+
+
+def _paint_first_screen(article, store, remembered, ascii_only: bool) -> bool:
+    """Paint the article where the pane will show it, at the remembered place."""
+    width = (remembered.width if remembered else None) or store.defaults.get("width")
+    anchor = (remembered.block, remembered.offset) if remembered else (-1, 0)
+    return splash.paint(article, sys.__stderr__, os.environ,
+                        measure=width if isinstance(width, int) else splash.DEFAULT_MEASURE,
+                        anchor=anchor, ascii_only=ascii_only)
 
 
 def build_app(load, theme: str | None, ascii_only: bool, environ: Mapping[str, str],

@@ -75,9 +75,16 @@ def assert_restored(pane):
     assert HEADLINE not in pane.text()  # the app's screen is gone with the alternate screen
 
 
+def wait_for_app(pane):
+    """The app's own first frame (its status line), not the text reader paints
+    before Textual starts (ui/splash.py): only then are its terminal modes on."""
+    pane.wait_for(lambda lines: any(HEADLINE[:19] in line for line in lines)
+                  and "quit" in lines[-1], "the app's first frame", STARTUP)
+
+
 def open_and_wait(open_reader, env, args=(), size=(100, 30)):
     pane = open_reader(env, args, size)
-    pane.wait_text(HEADLINE[:19], STARTUP)
+    wait_for_app(pane)
     pane.wait_for(panel_shows(pane, "Kuleba"), "the panel's entries", ANALYSIS)
     return pane
 
@@ -86,7 +93,7 @@ def open_and_wait(open_reader, env, args=(), size=(100, 30)):
 
 def test_reading_session_over_ssh(open_reader):
     pane = open_reader(UTF8_256)
-    pane.wait_text(HEADLINE[:19], STARTUP)
+    wait_for_app(pane)
     assert article(pane)[0].strip().startswith(HEADLINE[:19])
 
     # mouse: clicks and wheel (1000) in SGR encoding (1006), never motion (1002/1003)
