@@ -40,8 +40,11 @@ PARAGRAPHS = [
     "they were in talks with North Korea on possible recognition.",
     "Separatist officials have long said they want their regions to eventually join Russia.",
 ]
-# The seed's standfirst (it repeats the second paragraph, without its full stop).
-STANDFIRST = PARAGRAPHS[1].rstrip(".")
+# A standfirst in its own words (the seed's repeats its second paragraph, and
+# a repeat is not shown twice: see test_header_empty).
+STANDFIRST = ("Kyiv cuts diplomatic relations after Pyongyang recognises the two "
+              "self-proclaimed republics in Ukraine's east")
+REPEATED_STANDFIRST = PARAGRAPHS[1].rstrip(".")
 REMOVED = ["\u00d7", "ADVERTISEMENT", "Last Updated 13 July 2022, 19:19 IST",
            "(Published 13 July 2022, 19:19 IST)", "Follow us on"]
 REMOVED_WHY = ["page furniture", "advertising", "dateline (kept as the date)",

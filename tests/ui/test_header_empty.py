@@ -9,7 +9,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.panel import IndexList, Panel
 
 from .conftest import settle
-from .fixtures import STANDFIRST, seed_analysis, seed_article
+from .fixtures import REPEATED_STANDFIRST, STANDFIRST, seed_analysis, seed_article
 
 
 def page_lines(app) -> list[str]:
@@ -25,13 +25,21 @@ async def test_standfirst_is_shown_in_italics_under_the_date_line(make_app):
         lines = page_lines(app)
         date = next(i for i, line in enumerate(lines) if "Wed 13 Jul 2022" in line)
         assert lines[date + 1] == ""
-        assert lines[date + 2].startswith("North Korea's recognition of the so-called")
+        assert lines[date + 2].startswith("Kyiv cuts diplomatic relations")
         view = app.screen.query_one(ArticleView)
         strip = view.render_line(date + 2)
         styles = [seg.style for seg in strip if seg.text.strip()]
         assert styles and all(style.italic for style in styles)
         body = [line for line in lines if line.startswith("Ukraine said Wednesday")]
         assert body, "the body follows the standfirst"
+
+
+async def test_a_standfirst_repeated_as_the_lead_is_shown_once(make_app):
+    app = make_app(article=seed_article(standfirst=REPEATED_STANDFIRST))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        text = " ".join(page_lines(app))
+        assert text.count("North Korea's recognition of the so-called") == 1
 
 
 async def test_no_standfirst_no_extra_line(make_app):

@@ -52,7 +52,7 @@ def build_paras(article: Article, show_cut: bool = False, glyphs: Glyphs = UNICO
     if meta := meta_line(article, glyphs.dot):
         paras.append(Para(META_KEY, "meta", meta))
     standfirst = " ".join((article.standfirst or "").split())
-    if standfirst:
+    if standfirst and not _repeated_in_lead(standfirst, article):
         paras.append(Para(STANDFIRST_KEY, "standfirst", _display(standfirst)))
     if show_cut:
         paras.extend(_cut_paras(article))
@@ -60,6 +60,17 @@ def build_paras(article: Article, show_cut: bool = False, glyphs: Glyphs = UNICO
     if not article.blocks:
         paras.append(Para(NOTICE_KEY, "notice", empty_notice(article, show_cut)))
     return paras
+
+
+def _repeated_in_lead(standfirst: str, article: Article) -> bool:
+    """True when the body opens with the standfirst's words already (pages
+    often repeat it as the lead): then it is not shown twice."""
+    key = _words(standfirst)
+    return any(_words(block.text) == key for block in article.blocks[:3])
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").rstrip(" .!?…").split())
 
 
 def empty_notice(article: Article, show_cut: bool = False) -> str:
