@@ -296,7 +296,7 @@ class MainScreen(Screen):
         bar = self.query_one(SearchBar)
         bar.value = self.search_walk.label.removeprefix("/") if self.search_walk else ""
         self.query_one("#search-line").display = True
-        bar.focus()
+        self.set_focus(bar)  # at once: "/Moscow" typed in one burst must all reach the bar
 
     @on(SearchBar.Changed)
     def _preview(self, event: SearchBar.Changed) -> None:
