@@ -189,7 +189,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._invalidate()
 
     def on_resize(self) -> None:
-        if self.article is not None and self._effective_measure() != self.page.measure:
+        self._fit_measure()
+        # The region can settle only after the next refresh (the panel docking
+        # in the very first frame when the analysis is cached): check again.
+        self.call_after_refresh(self._fit_measure)
+
+    def _fit_measure(self) -> None:
+        if self.article is not None and self.page is not None \
+                and self._effective_measure() != self.page.measure:
             self._relayout()
         else:
             self._invalidate()
