@@ -6,10 +6,8 @@ article pane will show it (same measure, margins and wrapping: the page
 Layout the pane itself uses) on the alternate screen at once; Textual's first
 frame then draws over every cell. Keys typed meanwhile wait in the terminal
 and reach the app when it starts. Text attributes only (bold, dim, italic),
-no colours: right in every theme, colour depth and NO_COLOR. Opt-in with
-READER_SPLASH=1 (off by default: when the first frame docks the panel beside
-a narrower text, cells of the early paint could stay on screen); never in
-ASCII mode or off a terminal.
+no colours: right in every theme, colour depth and NO_COLOR. Not painted in
+ASCII mode, off a terminal, or with READER_SPLASH=0.
 
 Imports nothing from Textual or Rich beyond rich.cells (via the wrapper)."""
 from __future__ import annotations
@@ -78,7 +76,7 @@ def paint(article: Article, stream: TextIO, environ: Mapping[str, str] = os.envi
           ascii_only: bool = False) -> bool:
     """Paint the first screen on `stream` (Textual's own output, a terminal);
     False when not painted. Never raises: at worst the app starts as before."""
-    if ascii_only or environ.get("READER_SPLASH", "0") != "1" or not article.blocks:
+    if ascii_only or environ.get("READER_SPLASH", "1") == "0" or not article.blocks:
         return False
     try:
         if not stream.isatty():

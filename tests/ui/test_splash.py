@@ -67,14 +67,12 @@ def test_painted_only_on_a_terminal_and_when_wanted(monkeypatch):
     monkeypatch.setattr(splash.os, "get_terminal_size", lambda fd: (100, 30))
     monkeypatch.setattr(_Terminal, "fileno", lambda self: 2, raising=False)
     article = seed_article()
-    on = {"READER_SPLASH": "1"}
-    assert not splash.paint(article, _Terminal(tty=False), on)
-    assert not splash.paint(article, _Terminal(tty=True), on, ascii_only=True)
+    assert not splash.paint(article, _Terminal(tty=False), {})
+    assert not splash.paint(article, _Terminal(tty=True), {}, ascii_only=True)
     assert not splash.paint(article, _Terminal(tty=True), {"READER_SPLASH": "0"})
-    assert not splash.paint(article, _Terminal(tty=True), {})  # off by default
-    assert not splash.paint(seed_article(blocks=[]), _Terminal(tty=True), on)
+    assert not splash.paint(seed_article(blocks=[]), _Terminal(tty=True), {})
     screen = _Terminal(tty=True)
-    assert splash.paint(article, screen, {"READER_SPLASH": "1"})
+    assert splash.paint(article, screen, {})
     assert screen.getvalue().startswith(splash.ENTER) and "Ukraine severs ties" in screen.getvalue()
 
 
