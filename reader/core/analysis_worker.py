@@ -54,6 +54,7 @@ class AnalysisProcess:
         self.closed = False
         self.first_block = 0
         """Where the reader is: with no `first_block` given, analysis starts there."""
+        self.reports_progress = True  # the UI may pass `progress`
 
     def start(self) -> AnalysisProcess:
         """Spawn the child now (it loads spaCy while the UI starts)."""

@@ -140,6 +140,7 @@ class _InThread:
     """analyse_article with the AnalysisProcess interface."""
 
     first_block = 0
+    reports_progress = True
 
     def __call__(self, article: Article, progress: Progress | None = None,
                  first_block: int | None = None) -> Analysis:

@@ -23,6 +23,19 @@ class AnalysisReady(Message):
 
 
 @dataclass
+class AnalysisProgress(Message):
+    """A part of a long article is analysed (the part on screen comes first):
+    the highlights so far, and how far along the analysis is."""
+
+    analysis: Analysis
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AnalysisProgress)  # only the latest matters
+
+
+@dataclass
 class LoadFailed(Message):
     """The article could not be read: the app ends with the error's exit code."""
 

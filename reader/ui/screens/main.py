@@ -17,10 +17,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Label
 
-from ...core.models import Article, Mention
+from ...core.models import Analysis, Article, Mention
 from ...core.state import ArticleState, article_key
 from .. import keys
-from ..messages import AnalysisFailed, AnalysisReady, ArticleLoaded, LoadFailed
+from ..messages import AnalysisFailed, AnalysisProgress, AnalysisReady, ArticleLoaded, LoadFailed
 from ..session import Session
 from ..support.items import Index, Item, build_index, items_in_range
 from ..support.search import find_matches, next_index
@@ -102,11 +102,30 @@ class MainScreen(Screen):
     def _analyse(self, article: Article) -> None:
         """Thread: the NLP stage (imports spaCy on first use)."""
         try:
-            analysis = self.session.analyse(article)
+            analysis = self._run_analysis(article)
         except Exception as error:  # reported in the panel; the article stays readable
             self.post_message(AnalysisFailed(error))
             return
         self.post_message(AnalysisReady(analysis))
+
+    def _run_analysis(self, article: Article) -> Analysis:
+        analyse = self.session.analyse
+        if getattr(analyse, "reports_progress", False):  # reader's own: part by part (perf)
+            return analyse(article, progress=self._post_progress)
+        return analyse(article)
+
+    def _post_progress(self, analysis: Analysis, done: int, total: int) -> None:
+        if done < total:
+            self.post_message(AnalysisProgress(analysis, done, total))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        """A long article: highlight what is analysed so far, say how far along."""
+        if self.analysis_state != "running":
+            return
+        self.view.set_analysis(message.analysis)
+        self.status.set_state(f"analysing {message.done}/{message.total}\u2026")
+        self.panel.show_working(f"Analysing\u2026 part {message.done} of {message.total} "
+                                "(the part on screen first)")
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         article = self.article = message.article
