@@ -33,6 +33,7 @@ from .errors import EXIT_INTERNAL, ReaderError
 from .models import Analysis, Article, Block
 
 NICENESS = 19  # the UI comes first whenever both want a core (same autogroup)
+WARM_DELAY = 0.4  # s: the UI's first frame is drawn by then (spaCy's 0.8 s load waits)
 Progress = Callable[[Analysis, int, int], None]  # (analysis so far, parts done, parts)
 
 
@@ -173,9 +174,15 @@ def main() -> int:
         pass
     requests: queue.Queue = queue.Queue()
     threading.Thread(target=_read_requests, args=(requests,), daemon=True).start()
+    # Python is up; spaCy waits for the first request (sent after the UI's first
+    # frame) or WARM_DELAY, so the two never fight for a core while the UI starts.
+    try:
+        pending = [requests.get(timeout=WARM_DELAY)]
+    except queue.Empty:
+        pending = []
     failure = _warm_up()
     while True:
-        request = requests.get()
+        request = pending.pop() if pending else requests.get()
         try:
             if failure is not None:
                 raise failure
