@@ -19,7 +19,8 @@ import re
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,9 +28,13 @@ T = TypeVar("T")
 MAX_PATTERNS = 4000  # beyond this, patterns unused by this process are dropped on save
 
 _lock = threading.RLock()
-_patterns: dict[tuple[str, int], tuple] | None = None  # (pattern, flags) -> _sre.compile args
-_used: set[tuple[str, int]] = set()
-_dirty = False
+_plain = re.compile  # what a fallback uses (not a patched re._compile, see kept_compiles)
+# store name -> {(pattern, flags): _sre.compile args}; each process kind keeps its own
+# (the UI's cleaner patterns stay a small file; spaCy's go to "regex-nlp")
+_stores: dict[str, dict[tuple[str, int], tuple]] = {}
+_used: set[tuple[str, str, int]] = set()
+_dirty: set[str] = set()
+DEFAULT_STORE = "regex"
 
 
 def _interpreter_tag() -> str:
@@ -46,41 +51,41 @@ def _folder() -> Path:
     return cache_dir() / "launch"
 
 
-def _store_path() -> Path:
-    return _folder() / f"regex-{_interpreter_tag()}.marshal"
+def _store_path(store: str = DEFAULT_STORE) -> Path:
+    return _folder() / f"{store}-{_interpreter_tag()}.marshal"
 
 
-def _load_patterns() -> dict[tuple[str, int], tuple]:
-    global _patterns
-    if _patterns is None:
+def _load_patterns(store: str = DEFAULT_STORE) -> dict[tuple[str, int], tuple]:
+    if store not in _stores:
         try:
-            data = marshal.loads(_store_path().read_bytes())
-            _patterns = data if isinstance(data, dict) else {}
+            data = marshal.loads(_store_path(store).read_bytes())
+            _stores[store] = data if isinstance(data, dict) else {}
         except (OSError, ValueError, EOFError, TypeError):
-            _patterns = {}
-    return _patterns
+            _stores[store] = {}
+    return _stores[store]
 
 
-def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:  # noqa: A001
+def compile(pattern: str, flags: int | re.RegexFlag = 0,  # noqa: A001
+            store: str = DEFAULT_STORE) -> re.Pattern:
     """`re.compile(pattern, flags)`, without recompiling on every launch."""
-    global _dirty
     flags = int(flags)
     if not isinstance(pattern, str) or flags & (re.DEBUG | 1):  # 1: the old TEMPLATE flag
-        return re.compile(pattern, flags)
+        return _plain(pattern, flags)
     key = (pattern, flags)
     with _lock:
-        _used.add(key)
-        args = _load_patterns().get(key)
+        _used.add((store, pattern, flags))
+        patterns = _load_patterns(store)
+        args = patterns.get(key)
         if args is not None:
             built = _build(pattern, args)
             if built is not None:
                 return built
         args = _compile_args(pattern, flags)
         if args is None:
-            return re.compile(pattern, flags)
-        _load_patterns()[key] = args
-        _dirty = True
-        return _build(pattern, args) or re.compile(pattern, flags)
+            return _plain(pattern, flags)
+        patterns[key] = args
+        _dirty.add(store)
+        return _build(pattern, args) or _plain(pattern, flags)
 
 
 def _compile_args(pattern: str, flags: int) -> tuple | None:
@@ -111,19 +116,46 @@ def _build(pattern: str, args: tuple) -> re.Pattern | None:
 
 
 def save() -> None:
-    """Write new patterns to the store (atomic; failures only cost speed)."""
-    global _dirty
+    """Write new patterns to their stores (atomic; failures only cost speed)."""
     with _lock:
-        if not _dirty or _patterns is None:
-            return
-        data = _patterns
-        if len(data) > MAX_PATTERNS:
-            data = {k: v for k, v in data.items() if k in _used}
-        try:
-            _write(_store_path(), marshal.dumps(data))
-            _dirty = False
-        except (OSError, ValueError):
-            pass
+        for store in sorted(_dirty):
+            data = _stores[store]
+            if len(data) > MAX_PATTERNS:
+                data = {k: v for k, v in data.items() if (store, *k) in _used}
+            try:
+                _write(_store_path(store), marshal.dumps(data))
+                _dirty.discard(store)
+            except (OSError, ValueError):
+                pass
+
+
+@contextmanager
+def kept_compiles(store: str = "regex-nlp") -> Iterator[None]:
+    """Within the block, every pattern any library compiles comes from the
+    store (for a process's one-off start-up: spaCy's import and model load
+    compile ~900 patterns, ~170 ms). Not for steady state: patterns made per
+    document would only churn the store. Restores re and saves on exit."""
+    global _plain
+    original = re._compile
+    seen: dict[tuple, re.Pattern] = {}
+
+    def compile_kept(pattern, flags):
+        key = (type(pattern), pattern, flags)
+        found = seen.get(key)
+        if found is None:
+            if not isinstance(pattern, str):
+                return original(pattern, flags)
+            found = seen[key] = compile(pattern, flags, store)
+        return found
+
+    _plain = lambda pattern, flags=0: original(pattern, int(flags))  # noqa: E731
+    re._compile = compile_kept
+    try:
+        yield
+    finally:
+        re._compile = original
+        _plain = re.compile
+        save()
 
 
 def memo(name: str, version: str, build: Callable[[], T],
@@ -159,10 +191,10 @@ def _write(path: Path, payload: bytes) -> None:
 
 
 def _reset_for_tests() -> None:
-    global _patterns, _dirty
     with _lock:
-        _patterns, _dirty = None, False
+        _stores.clear()
+        _dirty.clear()
         _used.clear()
 
 
-__all__: list[Any] = ["compile", "memo", "save"]
+__all__: list[Any] = ["compile", "kept_compiles", "memo", "save"]

@@ -116,3 +116,25 @@ def test_cleaner_patterns_survive_the_store(store):
                          env={**os.environ, "READER_CACHE_DIR": str(store)})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split()[1] == "0"
+
+
+def test_kept_compiles_serves_every_library_then_restores_re(store):
+    original = re._compile
+    with launch_cache.kept_compiles("regex-test"):
+        inside = re.compile(r"(?P<a>\w+)-(?P=a)", re.I)
+        again = re.compile(r"(?P<a>\w+)-(?P=a)", re.I)
+        assert re.compile(b"bytes+") == re.compile(b"bytes+")  # bytes pass through
+    assert re._compile is original
+    assert inside == re.compile(r"(?P<a>\w+)-(?P=a)", re.I) and inside is again
+    assert list((store / "launch").glob("regex-test-*.marshal"))
+    assert not list((store / "launch").glob("regex-[0-9a-f]*.marshal"))  # the UI's store untouched
+    launch_cache._reset_for_tests()
+    assert (r"(?P<a>\w+)-(?P=a)", int(re.I)) in launch_cache._load_patterns("regex-test")
+
+
+def test_kept_compiles_restores_re_after_an_error(store):
+    original = re._compile
+    with pytest.raises(ValueError):
+        with launch_cache.kept_compiles("regex-test"):
+            raise ValueError("boom")
+    assert re._compile is original
