@@ -196,12 +196,14 @@ def make_big_text(path: Path, megabytes: int = 5) -> None:
 
 
 def warm_launch_cache(work: Path, env: dict[str, str]) -> Path:
-    """One printed run fills the per-machine launch cache (compiled regexes,
-    stoplist index: reader/core/launch_cache.py), as any first run does."""
+    """A printed run and a warmed analysis process fill the per-machine launch
+    cache (compiled regexes, stoplist index: reader/core/launch_cache.py), as
+    the first UI run on a machine does."""
     folder = work / "launch-seed"
-    subprocess.run([sys.executable, "-m", "reader", "--format", "text", str(SEED)],
-                   env={**os.environ, **env, "READER_CACHE_DIR": str(folder)},
-                   capture_output=True, check=True)
+    for command in (["-m", "reader", "--format", "text", str(SEED)],
+                    ["-m", "reader.core.analysis_worker", "--warm"]):  # (absent before perf work)
+        subprocess.run([sys.executable, *command], capture_output=True,
+                       env={**os.environ, **env, "READER_CACHE_DIR": str(folder)})
     return folder / "launch"
 
 

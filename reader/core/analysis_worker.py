@@ -164,8 +164,13 @@ def _replies(stream):
 
 # -- the child ---------------------------------------------------------------
 
-def main() -> int:
-    """Child entry point: load spaCy, then answer requests until stdin closes."""
+def main(argv: list[str] | None = None) -> int:
+    """Child entry point: load spaCy, then answer requests until stdin closes.
+    With --warm: only fill the per-machine launch cache, then exit (e.g. after
+    installing, or before a benchmark of cold analyses)."""
+    if "--warm" in (sys.argv[1:] if argv is None else argv):
+        failure = _warm_up()
+        return 0 if failure is None else failure.exit_code
     out = os.fdopen(os.dup(1), "wb", buffering=0)  # the protocol's own copy of stdout
     os.dup2(2, 1)  # anything a library prints goes to stderr, never into the protocol
     try:

@@ -1,6 +1,7 @@
 """The analysis process: its protocol (with stand-in children, no spaCy), the
 cache in front of it, and one real child against the in-process pipeline."""
 import json
+import os
 import sys
 import textwrap
 
@@ -123,3 +124,14 @@ def test_the_child_is_told_where_the_reader_is():
         process.analyse(_article("abc"))
     process.close()
     assert str(caught.value) == "7 [3]"
+
+
+def test_warm_fills_the_launch_cache_and_exits(tmp_path):
+    import subprocess
+
+    pytest.importorskip("spacy")
+    out = subprocess.run([sys.executable, "-m", "reader.core.analysis_worker", "--warm"],
+                         env={**os.environ, "READER_CACHE_DIR": str(tmp_path)},
+                         capture_output=True, timeout=300)
+    assert out.returncode == 0
+    assert list((tmp_path / "launch").glob("regex-nlp-*.marshal"))
