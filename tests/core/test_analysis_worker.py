@@ -2,6 +2,7 @@
 cache in front of it, and one real child against the in-process pipeline."""
 import json
 import os
+import subprocess
 import sys
 import textwrap
 
@@ -127,11 +128,23 @@ def test_the_child_is_told_where_the_reader_is():
 
 
 def test_warm_fills_the_launch_cache_and_exits(tmp_path):
-    import subprocess
-
     pytest.importorskip("spacy")
     out = subprocess.run([sys.executable, "-m", "reader.core.analysis_worker", "--warm"],
                          env={**os.environ, "READER_CACHE_DIR": str(tmp_path)},
                          capture_output=True, timeout=300)
     assert out.returncode == 0
     assert list((tmp_path / "launch").glob("regex-nlp-*.marshal"))
+
+
+def test_spacy_loads_without_its_cli_and_the_real_cli_still_imports(tmp_path):
+    pytest.importorskip("spacy")
+    code = ("import sys\n"
+            "from reader.core import analysis_worker as w\n"
+            "assert w._warm_up() is None\n"
+            "loaded_cli = [m for m in sys.modules if m.startswith(('typer', 'weasel'))]\n"
+            "import spacy.cli\n"
+            "print(len(loaded_cli), hasattr(spacy.cli, 'download'))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "READER_CACHE_DIR": str(tmp_path)}, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "True"]
