@@ -50,9 +50,10 @@ def frame(article: Article, columns: int, rows: int, measure: int = DEFAULT_MEAS
     measure = max(MIN_MEASURE, min(MAX_MEASURE, int(measure)))
     shown, left = pane_geometry(columns, measure)
     page = Layout(build_paras(article, False, glyphs), shown, glyphs)
-    top = page.line_of(*anchor)
+    visible = max(0, rows - FOOTER)
+    top = max(0, min(page.line_of(*anchor), page.height - visible))  # as far as the pane scrolls
     out = [ENTER]
-    for row in range(max(0, rows - FOOTER)):
+    for row in range(visible):
         line = top + row
         if line >= page.height:
             break

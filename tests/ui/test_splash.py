@@ -32,6 +32,21 @@ def painted_rows(frame: str, columns: int, rows: int) -> list[str]:
     return ["".join(line).rstrip() for line in grid]
 
 
+@pytest.mark.parametrize("block", [4, 13])
+async def test_splash_at_a_remembered_place_matches_the_pane(make_app, block):
+    article = seed_article()
+    app = make_app(article=article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        view.scroll_to_position(block, 0)
+        await pilot.pause()
+        width = view.size.width
+        shown = [view.render_line(y).text[:width].rstrip() for y in range(30 - splash.FOOTER)]
+    painted = painted_rows(splash.frame(article, 100, 30, anchor=(block, 0)), 100, 30)
+    assert [line[:width].rstrip() for line in painted[:30 - splash.FOOTER]] == shown
+
+
 def test_mirrored_constants_agree_with_the_widgets():
     assert (splash.DEFAULT_MEASURE, splash.MIN_MEASURE, splash.MAX_MEASURE, splash.MARGIN) == (
         article_widget.DEFAULT_MEASURE, article_widget.MIN_MEASURE, article_widget.MAX_MEASURE,
