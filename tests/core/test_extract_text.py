@@ -154,6 +154,20 @@ def test_bulleted_list_and_code_block_kept():
     assert all(kinds.get(line.strip()) == "preformatted" for line in code)
 
 
+def test_sql_listing_and_its_printed_table_kept():
+    # A tutorial's query (keywords in capitals, short glued lines) and the
+    # table the database printed for it (box-drawing rules) are text.
+    query = ["WITH series AS (", "SELECT *", "FROM unnest(array[2, 3, 12]) AS n", "),", "bounds AS (", "SELECT",
+             "avg(n) - stddev(n) AS lower_bound", "FROM", "series", ")", "SELECT", "n,", "FROM", "series,", "bounds;"]
+    table = ["n │ is_anomaly", "───┼────────────", "2 │ f", "3 │ f", "12 │ t"]
+    art = extract_text(standard_page(P[0], "The query to find them looks like this:", query, table, P[1], P[2]),
+                       "t.txt")
+    body = body_texts(art)
+    assert all(line in body for line in query + table)
+    kinds = {b.text: b.kind for b in art.blocks}
+    assert kinds["WITH series AS ("] == "preformatted"
+
+
 def test_caption_glued_to_its_credit_and_key_points_box_are_cut():
     caption = "The mayor speaks to residents outside the depot on Tuesday morning before the vote"
     art = extract_text(page(MENU, "Council extends bus programme for another year", "By Jane Doe",

@@ -45,6 +45,11 @@ _CODE_CHARS = re.compile(r"[{};=(<#$>/]|^\s*(?:def|class|import|from|return|var|
 _CODE = re.compile(r"[{};]\s*$|^\s*(?:[})\]]|//|/\*|#include|def |class |import |from \S+ import |return\b|"
                    r"var |let |const |function\b|(?:if|for|while|switch)\s*\(|\$ |>>> |<\/?[a-z][\w-]*[\s>])|"
                    r"^\s*[\w.$]+\s*(?:=|\+=|-=|=>)\s*\S|^\s*[\w.$]+\([^)]*\)\s*;?\s*$")
+# SQL as shown in tutorials: a statement keyword in capitals opens the line.
+_SQL = re.compile(r"(?:SELECT|FROM|WHERE|WITH|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW)|ALTER TABLE|"
+                  r"GROUP BY|ORDER BY|(?:LEFT |INNER )?JOIN|UNION|HAVING|LIMIT)(?:\s+[\w*(]|\s*$)")
+_BOX = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: a table printed by a program
+CODE_TAIL_WORDS = 12
 _SUMMARY = re.compile(r"^\W*(?:key\s+points|points\s+clés|puntos\s+clave|das\s+wichtigste(?:\s+in\s+kürze)?)\W*$", re.I)
 _READ_MORE = re.compile(r"^\W*(?:read\s+more|continue\s+reading|read\s+on|weiterlesen|lire\s+la\s+suite|"
                         r"leer\s+más|leia\s+mais|continua)\W*$", re.I)
@@ -217,8 +222,17 @@ def _code_blocks(lines: list[Line], v: Verdict) -> None:
     Only runs that start right after such a line count, so only those places
     are examined (the regexes never see the rest of a long input)."""
     def code_like(k: int) -> bool:
-        return (v.why[k] is None or v.why[k] in _SOFT) and _CODE_CHARS.search(lines[k].text) is not None \
-            and _CODE.search(lines[k].text) is not None
+        if not (v.why[k] is None or v.why[k] in _SOFT):
+            return False
+        text = lines[k].text
+        return (_CODE_CHARS.search(text) is not None and _CODE.search(text) is not None) \
+            or _SQL.match(text) is not None or _BOX.search(text) is not None
+
+    def goes_on(k: int) -> bool:
+        # A short line glued to the code above ('n,', 'bounds;', ')'): part of the listing.
+        line = lines[k]
+        return not line.gap_before and line.words <= CODE_TAIL_WORDS and (v.why[k] is None or v.why[k] in _SOFT) \
+            and not (line.sentence_end and line.stop >= 0.3 and line.words >= 4)
 
     done = 0  # lines before this belong to a run already examined
     for i in range(1, len(lines)):
@@ -227,7 +241,7 @@ def _code_blocks(lines: list[Line], v: Verdict) -> None:
         if not code_like(i) or code_like(i - 1):  # not the first line of a run
             continue
         j = i + 1
-        while j < len(lines) and code_like(j):
+        while j < len(lines) and (code_like(j) or goes_on(j)):
             j += 1
         if j - i >= CODE_RUN:
             for k in range(i, j):
