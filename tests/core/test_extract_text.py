@@ -154,6 +154,14 @@ def test_bulleted_list_and_code_block_kept():
     assert all(kinds.get(line.strip()) == "preformatted" for line in code)
 
 
+def test_blog_title_under_the_date_not_the_blog_name():
+    # A blog: its name, the post's date, then the post's title right above its text.
+    text = page(["Bus Notes"], "Sunday, May 8, 2016", ["City council votes to extend the bus programme"], *P[:4])
+    art = extract_text(text, "t.txt")
+    assert art.title == "City council votes to extend the bus programme"
+    assert art.published == "2016-05-08"
+
+
 def test_sql_listing_and_its_printed_table_kept():
     # A tutorial's query (keywords in capitals, short glued lines) and the
     # table the database printed for it (box-drawing rules) are text.

@@ -220,7 +220,9 @@ def _title_score(lines: list[Line], i: int, start: int, why: list[str | None], m
             continue
         short_label = lines[j].words <= 3 and not lines[j].sentence_end
         score -= 0.15 if why[j] in _NOT_TITLE or why[j] == "menu or link list" else (0.3 if short_label else 1.0)
-    if i >= start:  # inside the body run: less likely the more text comes before it
+    # Inside the body run: less likely the more text comes before it. The line
+    # that opens the run has none above it (a blog's post title under its date).
+    if i > start:
         score -= 3 + BODY_BEFORE_COST * text_before[i - start]
     return score
 
