@@ -3,7 +3,11 @@
 in seconds instead of minutes, because spaCy loads once and parses are cached.
 
 usage: python benchmarks/bench_dates.py [TML_DIR] [--errors wrong|missed|false|all] [--max-docs N]
+                                       [--half even|odd] [--group wsj|other] [--split]
 Prints value F1 and friends, and the time find_dates takes per 1,000 words.
+--half keeps every other document of the sorted list (even: 0, 2, 4, ...), so rules can be
+studied on one half and confirmed on the other; --group keeps the WSJ (wsj_*) or the other
+documents; --split also prints the figures for each half and each group.
 The CLI scorer stays the reference figure; this is for iterating on rules."""
 from __future__ import annotations
 
@@ -28,15 +32,35 @@ def main() -> None:
     parser.add_argument("dir", nargs="?", default=str(DEFAULT_DIR))
     parser.add_argument("--errors", choices=["wrong", "missed", "false", "all"])
     parser.add_argument("--max-docs", type=int)
+    parser.add_argument("--half", choices=["even", "odd"])
+    parser.add_argument("--group", choices=["wsj", "other"])
+    parser.add_argument("--split", action="store_true")
     args = parser.parse_args()
     sys.path.insert(0, str(TOOLS))
     sys.path.insert(0, str(HERE.parent))
     import score_dates  # the shared scorer: same TML reading, matching and metrics
 
     files = sorted(glob.glob(os.path.join(args.dir, "*.tml")))[:args.max_docs]
+    if args.half:
+        files = files[0 if args.half == "even" else 1::2]
+    if args.group:
+        files = [f for f in files if _is_wsj(f) == (args.group == "wsj")]
     docs = [score_dates.read_tml(f) for f in files]
     totals, errors, seconds, words = score(docs, score_dates)
     report(totals, score_dates, seconds, words)
+    if args.split:
+        everything = sorted(glob.glob(os.path.join(args.dir, "*.tml")))
+        halves = {"even": set(everything[0::2]), "odd": set(everything[1::2])}
+        names = {d["id"]: f for d, f in zip(docs, files)}
+        for label, keep in [("even half", lambda f: f in halves["even"]),
+                            ("odd half", lambda f: f in halves["odd"]),
+                            ("WSJ", _is_wsj), ("non-WSJ", lambda f: not _is_wsj(f))]:
+            part = collections.Counter()
+            for d in docs:
+                if keep(names[d["id"]]):
+                    part.update(d["counts"])
+            print(f"-- {label}:")
+            report(part, score_dates, None, 0)
     kinds = {"wrong": "wrong value", "missed": "missed", "false": "false alarm"}
     for doc_id, error in errors:
         if args.errors == "all" or args.errors and error[0] == kinds[args.errors]:
@@ -63,6 +87,7 @@ def score(docs, score_dates):
                               "start": d.start, "end": d.end} for d in found]}
         doc["pred"], doc["unmapped"] = score_dates.predictions(payload, doc["text"])
         counts, doc_errors = score_dates.score_doc(doc)
+        doc["counts"] = counts
         totals.update(counts)
         errors += [(doc["id"], e) for e in doc_errors]
     if _STATE.get("dirty"):
@@ -96,6 +121,10 @@ def _load_cache() -> dict:
         return {}
 
 
+def _is_wsj(path: str) -> bool:
+    return os.path.basename(path).lower().startswith("wsj")
+
+
 def report(t, score_dates, seconds: float, words: int) -> None:
     sp, sr, sf = score_dates.prf(t["strict"], t["pred"], t["gold"])
     rp, rr, rf = score_dates.prf(t["relaxed"], t["pred"], t["gold"])
@@ -105,7 +134,8 @@ def report(t, score_dates, seconds: float, words: int) -> None:
     print(f"strict   P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
     print(f"relaxed  P {rp:.3f} R {rr:.3f} F1 {rf:.3f}")
     print(f"value accuracy {value:.3f}  value F1 {value * rf:.3f}  type accuracy {kind:.3f}")
-    print(f"find_dates: {seconds / max(words, 1) * 1e6:.1f} ms per 1,000 words (after parsing)")
+    if seconds is not None:
+        print(f"find_dates: {seconds / max(words, 1) * 1e6:.1f} ms per 1,000 words (after parsing)")
 
 
 if __name__ == "__main__":

@@ -279,3 +279,40 @@ def test_find_dates_without_parse_or_entities():
                                                            datetime(2022, 7, 13))]
     assert found == [("Wednesday", "2022-07-13", 0), ("July", "2022-07", 0), ("2022", "2022", 1),
                      ("2014", "2014", 1)]
+
+
+def test_weekdays_in_the_present_are_schedules_and_possessives_are_reported_events():
+    found = _dates_of(["The Gophers play Saturday against the Wildcats.",
+                       "The move follows Thursday's declaration by Ford."], datetime(2019, 11, 19))
+    assert found["Saturday"] == ("2019-11-23", "date")
+    assert found["Thursday"] == ("2019-11-14", "date")
+
+
+def test_a_day_just_gone_in_the_present_stays_in_this_year():
+    found = _dates_of(["The conference runs Nov. 18-20 in Las Vegas."], datetime(2019, 11, 19))
+    assert found["Nov. 18"] == ("2019-11-18", "date")
+
+
+def test_dates_in_a_list_without_verbs_follow_the_date_just_told():
+    found = _dates_of(["The tour picks up February 7th in Las Vegas.", "June 9 – West Palm Beach, FL"],
+                      datetime(2019, 11, 19))
+    assert found["February 7th"] == ("2020-02-07", "date")
+    assert found["June 9"] == ("2020-06-09", "date")
+
+
+@pytest.mark.parametrize("text", [
+    "Women in their mid-50s rarely get such roles.",
+    "The galaxy is 230 million light-years wide.",
+    "A second problem is more serious.",
+    "Police searched a garage behind 2134 Caldwell Place.",
+])
+def test_ages_ordinals_compound_units_and_addresses_are_not_dates(text):
+    assert _dates_of([text], datetime(2019, 11, 19)) == {}
+
+
+def test_copied_page_forms():
+    found = _dates_of(["Posted: 11/18/2019 3:15 PM CST",
+                       "The call is at 9 a.m. ET. The week of Nov. 25 will be busy."], datetime(2019, 11, 19))
+    assert found["11/18/2019 3:15 PM CST"] == ("2019-11-18T15:15", "time")
+    assert found["9 a.m. ET"] == ("2019-11-19T09:00", "time")
+    assert found["The week of Nov. 25"] == ("2019-W48", "date")

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import DateRef
 from .layout import Layout
-from .timex import Context, Point, Span, Timex, looks_like_name, normalise, parse_value, recognise
+from .timex import Context, Point, Span, Timex, looks_like_name, normalise, not_a_time, parse_value, recognise
 
 # Words spaCy puts at the edges of DATE spans that TimeML leaves outside.
 _LEAD = re.compile(r"^(?:(?:just|only|barely|both|between|from|since|until|through|by|in|on|at|for|"
@@ -40,7 +40,7 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
     ref_day = reference.date() if reference is not None else _latest_explicit_day(spans, text)
     out: list[DateRef] = []
     anchor: Point | None = None
-    sentence_of = _sentence_index(doc)
+    sentence_of = _sentence_index(doc, layout)
     last_sentence = -1
     for span in spans:
         sentence = sentence_of(span.start)
@@ -155,7 +155,8 @@ def _model_spans(doc: Any, text: str) -> list[Span]:
             end = start + trail.start()
         piece = text[start:end]
         if end > start and not (_AGE.search(piece) or _FREQUENCY.fullmatch(piece) or _BARE_CLOCK.fullmatch(piece)
-                                or _BARE_PART.fullmatch(piece) or looks_like_name(text, start, end)):
+                                or _BARE_PART.fullmatch(piece) or looks_like_name(text, start, end)
+                                or not_a_time(text, start, end)):
             spans.append(Span(start, end, "model"))
     return spans
 
@@ -210,6 +211,9 @@ def _tense(doc: Any, start: int, end: int) -> str:
     tense = _verb_tense(verb, 0)
     if forward and not _past_perfect(verb):
         return "future"
+    if span.root.dep_ == "poss" and tense in ("present", "future") and not (
+            {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} & (_FUTURE_AUX | _MODALS)):
+        return "past"      # "follows Tuesday's declaration": an event already reported
     return tense
 
 
@@ -247,6 +251,8 @@ def _verb_tense(verb: Any, depth: int) -> str:
         return "future"
     if verb.tag_ == "VBG" and not words and verb.head is not verb and depth < 3:
         return _verb_tense(verb.head, depth + 1)   # "..., increasing reserves": the main verb's
+    if verb.tag_ == "VBP" and not aux and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children):
+        return "past"                      # "Weakness ... hurt the composite": no -s, so not present
     if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
         if verb.tag_ == "VBG" and words & {"was", "were"}:
             return "past"
@@ -256,9 +262,11 @@ def _verb_tense(verb: Any, depth: int) -> str:
     return ""
 
 
-def _sentence_index(doc: Any):
-    """offset -> index of the sentence it falls in (0 when there is no parse)."""
+def _sentence_index(doc: Any, layout: Layout):
+    """offset -> index of the sentence it falls in; a block break always ends a
+    sentence (a heading or a dateline the parser ran into the next paragraph)."""
     starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    starts = sorted(set(starts) | set(layout.starts))
 
     def index(offset: int) -> int:
         import bisect

@@ -6,7 +6,7 @@ side (tense, merging with the model's DATE/TIME spans) lives in dates.py."""
 from __future__ import annotations
 
 from .normalise import Context, Timex, normalise
-from .recognise import Span, looks_like_name, recognise
+from .recognise import Span, looks_like_name, not_a_time, recognise
 from .values import Point, parse_value
 
-__all__ = ["Context", "Point", "Span", "Timex", "looks_like_name", "normalise", "parse_value", "recognise"]
+__all__ = ["Context", "Point", "Span", "Timex", "looks_like_name", "normalise", "not_a_time", "parse_value", "recognise"]

@@ -73,7 +73,10 @@ def _iso(low: str, ctx: Context) -> Timex | None:
     match = re.fullmatch(r"(\d{4})-w(\d\d)(-we)?", low)
     if match:
         return Timex("date", f"{match.group(1)}-W{match.group(2)}" + ("-WE" if match.group(3) else ""))
-    match = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})[/.](\d{2}|\d{4})", low)
+    match = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})[/.](\d{2}|\d{4})(?:,?\s+(?:at\s+)?(.+))?", low)
+    clock = _time_of_day(match.group(5)) if match and match.group(5) else None
+    if match and match.group(5) and clock is None:
+        match = None
     if match:
         year = int(match.group(4))
         if year < 100:
@@ -81,7 +84,10 @@ def _iso(low: str, ctx: Context) -> Timex | None:
         first, second = int(match.group(1)), int(match.group(3))
         # month first (US) unless that cannot be, or the dots of day.month.year
         month, day = (second, first) if first > 12 or match.group(2) == "." else (first, second)
-        return _date_value(year, month, day)
+        found = _date_value(year, month, day)
+        if found is not None and clock is not None:  # "11/18/2019 3:15 PM CST"
+            return Timex("time", f"{found.value}T{clock}")
+        return found
     match = re.fullmatch(r"(\d{4})/(\d{1,2})/(\d{1,2})", low)
     if match:
         return _date_value(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -191,9 +197,13 @@ def _month_day(low: str, month: int, year: int | None, ctx: Context) -> Point | 
             return None
         year = _weekday_year(low, month, day, ctx.reference) or _month_year(low, month, day, ctx)
     try:
-        return Point(date(year, month, day or 1), "D" if day else "M")
+        found = Point(date(year, month, day or 1), "D" if day else "M")
     except ValueError:
         return None
+    week = re.match(r"(?:the )?week(end)? of\b", low)
+    if week and day:                       # "the week of Nov. 25"
+        return Point(found.day if not week.group(1) else weekday_near(found.day, 6, 0), "WE" if week.group(1) else "W")
+    return found
 
 
 def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
@@ -203,8 +213,16 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
     if re.search(r"\bthis\b", low) and not re.search(r"\bthis (?:past|coming)\b", low):
         return ref.year
     way = direction(low, ctx, default=0 if day or ctx.tense == "present" else -1)
+    anchor = ctx.anchor
+    if not ctx.tense and day and way == 0 and anchor is not None and anchor.granularity in ("D", "M"):
+        # no verb to go by (a list, a table, a heading): near the date just told
+        return year_for(anchor.day, month, day, 0)
     if ctx.tense == "present" and day and way == 0:
-        way = 1                            # a day in the present tense is a schedule: "expires Nov. 21"
+        # a day in the present tense is a schedule ("expires Nov. 21"), unless it is
+        # a day just gone and still under way ("the conference runs Nov. 18-20")
+        back = year_for(ref, month, day, -1)
+        if (ref - date(back, month, min(day, 28))).days > _PRESENT_SLACK:
+            way = 1
     if re.search(r"\b(?:last|next|this past|this coming)\b", low) and not day:
         # "last April" is neither this month nor last month (that would be "last month")
         first = date(ref.year, ref.month, 1)
@@ -218,6 +236,7 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
 
 
 _PAST_SLACK = 30
+_PRESENT_SLACK = 7
 
 
 def _weekday_year(low: str, month: int, day: int | None, ref: date) -> int | None:
@@ -274,7 +293,7 @@ def _weekday_day(low: str, ctx: Context) -> Point | None:
     elif base.isoweekday() == weekday:
         found = base
     else:
-        found = weekday_near(base, weekday, {"future": 1, "present": 0}.get(ctx.tense, -1))
+        found = weekday_near(base, weekday, {"future": 1, "present": 1}.get(ctx.tense, -1))
     return Point(found, "D")
 
 

@@ -45,7 +45,7 @@ _YEAR_REL = r"(?:this|last|next|that)\s+year"
 # name -> pattern; every pattern is compiled with re.I.
 PATTERNS: dict[str, str] = {
     # "Friday, Oct. 13, 1989", "Oct. 13", "March 26, 1996", "March eighth"
-    "month_day": rf"(?:{_WD},?\s+)?(?:(?:this\s+coming|this|next|last)\s+)?"
+    "month_day": rf"(?:the\s+week(?:end)?\s+of\s+)?(?:{_WD},?\s+)?(?:(?:this\s+coming|this|next|last)\s+)?"
                  rf"(?:{_EDGE}[\s-]+)?{_M}\s+{_DAYNUM}(?:,?\s+{_ANY_YEAR}|\s+{_YEAR_REL})?",
     # "13 July 2022", "the 24th of February"
     "day_month": rf"(?:{_WD},?\s+)?(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -68,7 +68,8 @@ PATTERNS: dict[str, str] = {
              r"(?:(?<![\d:.$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
              r"|(?<![\d:.$])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.%])(?=\s*(?:local\s+time|(?-i:[A-Z]{1,3}T\b|GMT|UTC|IST|BST|CET)|hrs|hours|h\b))"
              rf"|(?:{NUM_WORDS}|\d{{1,2}})\s+o'clock|noon|midnight)"
-             r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|IST|BST|CET|CEST|EET|MSK|JST|AEST|AEDT|HKT|SGT)\b)?"
+             r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EET|MSK|JST|AEST|AEDT|HKT|SGT)\b"
+             r"|\s+(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime)?"
              r"(?:\s+local\s+time)?",
     # "2022", "fiscal 1989", "the end of 1990", "mid-1996", "the summer of 2014"
     "year": rf"(?:(?:{_EDGE}|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)[\s-]+)?"
@@ -276,8 +277,14 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
         return False
     if name in ("season", "duration", "duration_adj", "duration_units", "decade") and _name_like(text, start, end):
         return False
-    if name == "decade" and _previous_word(text, start) in ("his", "her", "their", "my", "our", "your", "its"):
+    if name == "decade" and _previous_word(text, start) in _POSSESSIVES:
         return False  # "in their mid-50s" is an age
+    if name.startswith(("duration", "offset", "set")) and start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return False  # "light-years", "man-hours": a unit of something else
+    if name == "duration_a" and re.fullmatch(r"(?:a|an|one)\s+second", word, re.I) and re.match(
+            r"\s+(?!(?:and|or|of|to|in|ago|later|earlier|before|after|for|at|per|longer|too|more|less|"
+            r"or\s+two|faster|slower)\b)[a-z]", after, re.I):
+        return False  # "a second problem", "a second term": an ordinal
     return True
 
 
@@ -326,6 +333,21 @@ _STREET = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:St|Street|Ave|Avenue|Road
 def looks_like_name(text: str, start: int, end: int) -> bool:
     """A time word used inside a name ('Autumn Calabrese', 'This Week with ...')."""
     return _name_like(text, start, end) or _title_case_name(text, start, end)
+
+
+def not_a_time(text: str, start: int, end: int) -> bool:
+    """Context that rules out a span found by other means (the model's DATE
+    spans): a house number ('1909 Jolinda Drive'), an age ('in their mid-50s'),
+    a compound unit ('light-years')."""
+    word = text[start:end]
+    if re.fullmatch(r"\d{3,4}", word) and _STREET.match(text, end):
+        return True
+    if re.search(r"\d0'?s$", word) and _previous_word(text, start) in _POSSESSIVES:
+        return True
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+
+
+_POSSESSIVES = ("his", "her", "their", "my", "our", "your", "its")
 
 
 def _title_case_name(text: str, start: int, end: int) -> bool:
