@@ -158,12 +158,30 @@ def test_a_direct_quotation_is_not_also_reported_speech(quotes_of):
     assert [q.kind for q in found] == ["direct"]
 
 
-def test_transcript_lines_name_their_speaker(quotes_of):
+def test_transcript_turns_are_a_record_not_quotations(quotes_of):
     found, _ = quotes_of("Vice-presidential nominee Mike Pence spoke to Chris Wallace on Sunday.",
-                         '"PENCE: Well, look, this is serious business for the whole country.')
-    [quote] = direct(found)
-    assert quote.text.startswith("Well, look")
-    assert quote.speaker == "Mike Pence"
+                         '"WALLACE: Will she be at the debate?',
+                         '"PENCE: Well, look, this is serious business for the whole country.',
+                         '"And that is why he is on his way to the White House.',
+                         "“We will be there on Tuesday,” Pence said later.")
+    assert [(q.text, q.speaker) for q in direct(found)] == [("We will be there on Tuesday", "Mike Pence")]
+
+
+def test_single_marks_in_a_text_that_quotes_in_double_marks_are_not_quotations(quotes_of):
+    found, _ = quotes_of("Flynn says Trump ‘absolutely right’ about generals.",
+                         "Michael Flynn said Donald Trump was “absolutely right.”",
+                         "“He's absolutely right,” Flynn said on Thursday.")
+    assert [q.text for q in direct(found)] == ["absolutely right.", "He's absolutely right"]
+    found, _ = quotes_of("‘We are absolutely ready for this,’ Flynn said on Thursday.",
+                         "‘It will be hard,’ he added.")
+    assert len(direct(found)) == 2  # British style: single marks quote
+
+
+def test_what_someone_casts_something_as_is_quoted(quotes_of):
+    found, _ = quotes_of("Harry Reid has been steadily pounding Donald Trump as a “con artist” this year.",
+                         "Trump openly admires Vladimir Putin as a “strong leader,” comparing him to others.")
+    assert [(q.text, q.speaker) for q in direct(found)] == [
+        ("con artist", "Harry Reid"), ("strong leader", "Donald Trump")]
 
 
 def test_a_cue_that_reports_its_own_clause_is_not_the_previous_quotes(quotes_of):

@@ -40,6 +40,8 @@ class _Found:
     adjacent: bool = False  # the cue frames it as direct speech ('“...,” he said')
     speaker: str | None = None
     is_quote: bool = False
+    transcript: bool = False  # a labelled turn of a transcript ('"PENCE: ...')
+    naming: bool = False  # what someone casts something as ('hailed Trump as “The Comeback Kid”')
 
 
 def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]:
@@ -49,6 +51,11 @@ def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]
     ctx = Context.build(doc, layout, entities, [(s.outer_start, s.outer_end) for s in segments])
     found = [_attribute(ctx, _Found(seg, layout.block_of(seg.start))) for seg in segments]
     _decide(ctx, found)
+    _drop_transcript(ctx, found)
+    if _double_style(layout.text, segments):
+        for item in found:  # headline quotes and words in single marks ('Trump ‘absolutely right’')
+            if not item.seg.double:
+                item.is_quote = False
     kept = [f for f in found if f.is_quote]
     _inherit_speakers(kept)
     quotes = [q for group in _merge(ctx, kept) if (q := _to_quote(ctx, group)) is not None]
@@ -59,7 +66,10 @@ def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]
 
 # ---------------------------------------------------------------- attribution
 def _attribute(ctx: Context, item: _Found) -> _Found:
-    named = _dash_speaker(ctx, item) or _transcript_speaker(ctx, item)
+    named = _dash_speaker(ctx, item)
+    if not named:
+        named = _transcript_speaker(ctx, item)
+        item.transcript = named is not None
     if named:  # '“...” ― Sonya Herridge', '"PENCE: Well, look, ...'
         item.speaker, item.linked = named, True
         return item
@@ -212,6 +222,10 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
     middle = (seg.start + seg.end) / 2
     if linked:
         return min(linked, key=lambda c: abs(c.idx - middle)), True
+    cast = _cast_as(ctx, seg)
+    if cast is not None:
+        item.naming = True
+        return cast, True
     if cues:
         return min(cues, key=lambda c: abs(c.idx - middle)), False
     colon = _colon_subject(ctx, seg)
@@ -356,6 +370,30 @@ def _framing_verb(ctx: Context, sents: list[Any], inner: list[Any], inner_ids: s
     return root if any(governs(root, t) for t in roots) else None
 
 
+_AS_WORDS = {"a", "an", "the"}
+
+
+def _cast_as(ctx: Context, seg: Segment) -> Any:
+    """'admires Putin as a “strong leader”', 'hailed Trump as “The Comeback
+    Kid”', 'references to Machado as “Miss Piggy”': a quotation right after
+    'as' is what someone calls something; the verb the 'as' hangs on (or the
+    verb above its noun) is the cue, its subject the one calling."""
+    first = _bisect_idx(ctx.doc, seg.outer_start)
+    k = first - 1
+    if k >= 0 and ctx.doc[k].lower_ in _AS_WORDS:
+        k -= 1
+    if k < 0 or ctx.doc[k].lower_ != "as" or ctx.in_quote(ctx.doc[k]):
+        return None
+    token = ctx.doc[k]
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and not ctx.in_quote(token):
+            return token
+    return None
+
+
 def _named_as(verb: Any, inner: list[Any], inner_ids: set[int]) -> bool:
     """The quotation is what someone likens or casts something as ('pounding
     Trump as a “con artist”', 'likened the refugees to a “vicious snake”')."""
@@ -463,7 +501,7 @@ def _is_quotation(ctx: Context, item: _Found) -> bool:
     if not words:
         return False
     title = _title_like(words, text)
-    naming = item.cue is not None and item.cue.lemma_.lower() in _NAMING_VERBS
+    naming = item.naming or item.cue is not None and item.cue.lemma_.lower() in _NAMING_VERBS
     if item.linked and not (title and not naming and _named_thing(ctx, item.seg)):
         return True
     if title:
@@ -492,6 +530,34 @@ def _title_like(words: list[str], text: str) -> bool:
         return False
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS or
                                          w[0].isdigit() for w in words)
+
+
+def _double_style(text: str, segments: list[Segment]) -> bool:
+    """The text quotes people in double marks (American style): then a
+    quotation in single marks outside them is a headline's ('Flynn says
+    Trump ‘absolutely right’'), nested in doubled apostrophes, or a word
+    held up for inspection, and the body has the quotation itself.
+    British-style texts, quoting in single marks, keep them."""
+    doubles = sum(s.double for s in segments) + text.count("''") // 2
+    return doubles >= 2 and doubles >= len(segments) - doubles
+
+
+def _drop_transcript(ctx: Context, found: list[_Found]) -> None:
+    """A transcript ('"WALLACE: ...' / '"PENCE: ...', one paragraph per
+    turn, each opened by a quotation mark) is a record of who said what,
+    labelled by the text itself, not a quotation in a report: its turns,
+    and the unlabelled paragraphs between them, are not listed."""
+    run_block = -2
+    for item in found:
+        at_start = item.seg.outer_start == ctx.layout.starts[item.block]
+        whole = at_start and item.seg.outer_end >= ctx.layout.starts[item.block] + ctx.layout.lengths[item.block] - 1
+        if item.transcript and at_start:
+            run_block = item.block
+        elif whole and item.block == run_block + 1:
+            run_block = item.block  # a turn's next paragraph, '"(CROSSTALK.)
+        else:
+            continue
+        item.is_quote = False
 
 
 # ---------------------------------------------------------------- grouping
