@@ -386,3 +386,40 @@ def test_markup_with_too_many_tags_is_cut_before_parsing():
     assert capped.count("<") == html_prepare.MAX_PARSE_TAGS - 1
     assert markup.startswith(capped)
     assert html_prepare.sanitise_markup("<p>short</p>") == "<p>short</p>"
+
+
+def test_teaser_rail_whose_heading_has_an_unlikely_class_goes_with_its_heading():
+    # The search strips a 'rail__header' div as page furniture; the teasers
+    # under it must not stay in the story unheaded.
+    first = "".join(f"<p>{PROSE} ({i})</p>" for i in range(4))
+    cards = "".join(f"<div class='rail__item'><h3>KICKER {i}</h3><span>Someone did something odd, "
+                    f"again and again {i}</span><a href='/n/{i}'></a></div>" for i in range(4))
+    rail = (f"<div class='rail'><div class='rail__header'><h3>Most read in world news</h3></div>"
+            f"<div class='items'>{cards}</div></div>")
+    body = f"<article class='story'>{first}<div class='col'>{rail}</div><p>After the rail. {PROSE}</p></article>"
+    art = extract_html(page(body), "t.html")
+    text = " ".join(b.text for b in art.blocks)
+    assert "After the rail." in text and "(3)" in text
+    assert "KICKER" not in text and "again and again" not in text
+
+
+def test_page_tools_named_by_class_leave_the_story():
+    inner = ("<p class='estimated-read-time'>Reading time: <small>3 minutes</small></p>"
+             "<ul class='article-tools'><li>Order Reprints</li><li>Print Article</li></ul>"
+             + "".join(f"<p>{PROSE} ({i})</p>" for i in range(4))
+             + "<figure><img src='a.jpg'><div class='gallery-count'><span>6</span></div>"
+               "<figcaption>The town hall.</figcaption></figure>")
+    texts = [b.text for b in extract_html(page(article_body(inner)), "t.html").blocks]
+    assert not any(t in ("6", "Order Reprints", "Print Article") or "Reading time" in t for t in texts)
+    assert "The town hall." in texts and texts[0].startswith(PROSE)
+
+
+def test_details_line_of_date_author_category_and_tags_leaves_the_body():
+    inner = ("<p><small><b>05/10/2018</b> - Publicado por: Clarissa Borba - Categoria: <a href='/c'>Saúde</a>"
+             " - Tags: <a href='/t'>sad</a> arrombamento veiculo</small></p>"
+             + "".join(f"<p>{PROSE} ({i})</p>" for i in range(4))
+             + "<p>On 5 May 2018 the council - after a long debate that ran late into the night - agreed.</p>")
+    art = extract_html(page(article_body(inner)), "t.html")
+    texts = [b.text for b in art.blocks]
+    assert texts[0].startswith(PROSE) and any("Publicado por" in r for r in art.removed)
+    assert any(t.startswith("On 5 May 2018") for t in texts)  # prose with a date and dashes stays

@@ -22,7 +22,7 @@ import threading
 
 from ..models import Article
 from .html_blocks import SKIP_TAGS, blocks_from_element
-from .html_clean import drop_teasers
+from .html_clean import drop_teasers, drop_tools
 from .html_meta import PageMeta, extract_metadata
 from .html_prepare import parse_page, prepare_tree, visible_text
 from .html_trim import trim_blocks
@@ -33,7 +33,8 @@ MIN_SHARE = 0.05
 READABILITY_SECONDS = 15.0  # then the page's visible text is used instead
 MIN_CHARS = 100  # fewer characters than this is never a whole article
 SECTION_AFTER_CHARS = 500  # of story before a 'Related' box for the box to be the page's
-BOX_MAX_SHARE = 0.5  # a 'Related' box never holds more than this share of the text
+BOX_MAX_SHARE = 0.5
+PROSE_CHARS = 200  # a paragraph this long is story, not a teaser  # a 'Related' box never holds more than this share of the text
 _MARKER_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"})
 
 
@@ -47,6 +48,8 @@ def extract_html(html: str, source: str) -> Article:
     _apply_meta(article, meta)
     body = prepare_tree(root)
     page_chars = len(visible_text(body))
+    drop_tools(body)
+    _drop_headed_boxes(body, page_chars, article)
     anchored = _title_container(body, article.title)
     content = _main_content(body, article.title, meta.byline_declared)
     if anchored is not None and not _shares_text(content, anchored):
@@ -287,6 +290,50 @@ def _drop_trailing_boxes(content, article: Article) -> None:
             article.removed.append(" ".join(box.text_content().split())[:200])
             article.removed_why.append(f"box headed '{label}'")
             box.drop_tree()
+
+
+def _drop_headed_boxes(body, page_chars: int, article: Article) -> None:
+    """Boxes headed 'Most read in world news', 'Related stories', 'More
+    from ...' anywhere on the page go before the content search: the
+    search strips such a heading as page furniture by its class ('header',
+    'related') and would leave the teasers under it, unheaded, in the
+    story. A box is only what the heading opens while it holds no
+    paragraph of prose and at most a fraction of the page's text."""
+    from .boilerplate import section_start
+
+    limit = BOX_MAX_SHARE * page_chars
+    boxes = []
+    seen = set()
+    for el in body.iter(*_MARKER_TAGS):
+        if len(el) > 2 or el in seen:
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 80 or section_start(text) != "related":
+            continue
+        box = None
+        node = el
+        while node.getparent() is not None and node.getparent() is not body:
+            parent = node.getparent()
+            if (parent.text or "").strip() or any(
+                    " ".join(sib.text_content().split()) or (sib.tail or "").strip()
+                    for sib in node.itersiblings(preceding=True)):
+                break
+            if _has_prose(parent) or len(visible_text(parent)) > limit:
+                break
+            box = node = parent
+        if box is not None and box not in seen:
+            seen.update(box.iter())
+            boxes.append((box, text))
+    for box, label in boxes:
+        if box.getparent() is not None:
+            article.removed.append(" ".join(box.text_content().split())[:200])
+            article.removed_why.append(f"box headed '{label}'")
+            box.drop_tree()
+
+
+def _has_prose(element) -> bool:
+    """A paragraph of story length: teasers and link lists have none."""
+    return any(len(p.text_content()) >= PROSE_CHARS for p in element.iter("p"))
 
 
 def _box_headed_by(marker, content):

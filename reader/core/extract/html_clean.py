@@ -294,6 +294,10 @@ _TEASER_LABEL = re.compile(
     r"leggi anche|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia (?:também|mais)|"
     r"veja (?:também|mais)|lee (?:también|más)|ver más|czytaj (?:też|także)|lees ook)\s*[:|»>–—-]",
     re.I)
+# Class or id of the page's tools around the story: 'min read' estimates,
+# print/reprint/save toolbars, a photo's 'n pictures' counter.
+_TOOLS = re.compile(r"read(?:ing)?[-_]?time|(?:article|print)[-_]?tools|gallery[-_]?count", re.I)
+TOOLS_MAX_CHARS = 200  # a longer element so named holds more than the tool
 
 
 def drop_teasers(content) -> None:
@@ -306,6 +310,18 @@ def drop_teasers(content) -> None:
             _drop(el)
     for el in list(content.iterdescendants("p", "div", "li", "h2", "h3", "h4", "h5", "h6")):
         if el.getparent() is not None and _is_teaser_link(el):
+            _drop(el)
+
+
+def drop_tools(body) -> None:
+    """The page's small tools named as such by class or id (reading time,
+    print toolbars, gallery counters), which Readability.js keeps when
+    they sit inside the story. Run on the page before the content search,
+    which may rewrite the elements that carry the names."""
+    for el in list(body.iter()):
+        names = (el.get("class") or "") + " " + (el.get("id") or "")
+        if (len(names) > 1 and el.getparent() is not None and _TOOLS.search(names)
+                and len(el.text_content()) <= TOOLS_MAX_CHARS):
             _drop(el)
 
 

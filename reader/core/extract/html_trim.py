@@ -12,11 +12,14 @@ import re
 
 from ..models import Article, Block, Link
 
+_FIELD_SEPARATOR = re.compile(r"\s[-|•·–—/]\s|\s*\|\s*")
+
 TRAILING_SHARE = 0.5  # a section heading in the last half ends the story
 PROSE_CHARS = 200  # a paragraph this long after a 'Related' line means the story goes on
 HEAD_BLOCKS = 8  # datelines and bylines are looked for among the first blocks
 DATELINE_WORDS = 25  # a longer block is prose, whatever dates it holds
 DATELINE_OTHER_WORDS = 8  # words beside the dates: labels, names, separators
+FIELD_WORDS = 5  # words in one field of a post's details line ('Category: Health')
 STANDFIRST_BLOCKS = 3  # at most this many blocks above the first dateline ...
 STANDFIRST_WORDS = 80  # ... of at most this many words make the standfirst
 STANDFIRST_MIN_WORDS = 8  # shorter blocks among them are labels, not the summary shown
@@ -120,12 +123,21 @@ def _dateline_or_byline(block: Block, lang: str) -> str | None:
         rest = text
         for stamp in reversed(found):
             rest = rest[:stamp.start] + " " + rest[stamp.end:]
-        return "dateline" if len(re.findall(r"\w+", rest)) <= DATELINE_OTHER_WORDS else None
+        if len(re.findall(r"\w+", rest)) <= DATELINE_OTHER_WORDS or _fields(rest):
+            return "dateline"
+        return None
     if words <= 6 and is_relative_time(text):
         return "dateline"
     if words <= 12 and parse_byline(text):
         return "byline"
     return None
+
+
+def _fields(text: str) -> bool:
+    """'Publicado por: Ana Lima - Categoria: Saúde - Tags: sus' beside a
+    date: the post's details as short fields between separators, not prose."""
+    parts = [p for p in _FIELD_SEPARATOR.split(text) if re.search(r"\w", p)]
+    return len(parts) >= 2 and all(len(p.split()) <= FIELD_WORDS for p in parts)
 
 
 def _select(blocks: list[Block], links: list[Link], keep: set[int]) -> tuple[list[Block], list[Link]]:
