@@ -1,8 +1,10 @@
 """Score the side panel (entities, dates, quotes) on our hand-made panel gold.
 
-usage: python benchmarks/bench_panel.py [--seed] [--quiet] [extra score_panel.py args]
+usage: python benchmarks/bench_panel.py [--seed] [--heldout] [--quiet] [extra score_panel.py args]
 Runs ../shared/tools/score_panel.py --gold-dir benchmarks/panel_gold --no-seed
-(--seed: also the seed article) and prints its figures. Never asserted in tests.
+(--seed: also the seed article; --heldout: the held-out articles in
+benchmarks/panel_gold/heldout instead, kept apart from tuning) and prints its
+figures. Never asserted in tests.
 """
 import os
 import subprocess
@@ -17,14 +19,18 @@ def main(argv):
     args = list(argv)
     seed = "--seed" in args
     quiet = "--quiet" in args
-    args = [a for a in args if a not in ("--seed", "--quiet")]
+    heldout = "--heldout" in args
+    args = [a for a in args if a not in ("--seed", "--quiet", "--heldout")]
+    gold = os.path.join(HERE, "panel_gold", "heldout") if heldout else os.path.join(HERE, "panel_gold")
     cmd = [sys.executable, SCORER, "--cmd", "reader {file} --format json",
-           "--gold-dir", os.path.join(HERE, "panel_gold"), "--jobs", "2"]
+           "--gold-dir", gold, "--jobs", "2"]
     if not seed:
         cmd.append("--no-seed")
     if not quiet:
         cmd.append("--per-article")
-    return subprocess.call(cmd + args, cwd=ROOT)
+    env = dict(os.environ)  # the venv's `reader` first, also when the venv is not activated
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+    return subprocess.call(cmd + args, cwd=ROOT, env=env)
 
 
 if __name__ == "__main__":
