@@ -106,6 +106,11 @@ def test_body_kept_and_page_furniture_cut_with_reasons():
     ("Read more: Another story about buses", "related link"),
     ("Photo: Jane Doe/Reuters", "photo caption or credit"),
     ("Protesters gather outside the hall (Image: Getty)", "photo caption or credit"),
+    ("The mayor and the head of the bus company pose for a photo at the depot on June 28, 2019 in the city "
+     "centre, before the vote on the new routes. (Photo by Jane Doe/Getty Images for the council)",
+     "photo caption or credit"),
+    ("The simulated birth of a galaxy cluster where dark matter structures merge together while gas is "
+     "expelled from the centre of the cluster. (Image credit: TNG Collaboration)", "photo caption or credit"),
     ("1 of 12", "photo gallery counter"), ("Leave a Reply", "comments"),
     ("Lesen Sie auch", "related links header"),
 ])
@@ -115,7 +120,8 @@ def test_known_furniture_phrases(line, kind):
 
 def test_prose_is_not_furniture():
     for text in P + ["Share prices fell sharply on Monday after the announcement.",
-                     "Follow the river for two miles and you reach the old mill."]:
+                     "Follow the river for two miles and you reach the old mill.",
+                     "The council published its report (with photos) on Tuesday (see page 4)"]:
         assert furniture(text, len(text.split())) is None
 
 

@@ -194,6 +194,11 @@ def _credit(tail: str) -> bool:
     return _CREDIT_GATE.search(lower) is not None and _CREDIT.search(lower) is not None
 
 
+# A caption of any length ends with its credit in brackets: '... in Montecito, California.
+# (Photo by Kevin Mazur/Getty Images)', '... (Image credit: NASA)', '... (photo AFP)'.
+_CREDIT_END = re.compile(r"[(\[](?:photos?|images?|pictures?|illustrations?|graphics?|videos?|credits?|courtesy|"
+                         r"file\ photo|foto|fotos|bild|imagen|immagine)\b[^()\[\]]{0,80}[)\]]\s*$", re.X)  # lower-cased
+
 # "(Reporting by Jane Doe; Editing by John Roe)": wire-service credits.
 _CREDITS_LINE = re.compile(r"^\(?(?:additional\ )?(?:reporting|writing|editing|compiled|translated|research)"
                            r"(?:\ and\ \w+)?\ by\ (?-i:[A-Z])", _I | re.X)
@@ -289,6 +294,8 @@ def furniture(text: str, words: int, lower: str | None = None) -> str | None:
             return "reporting credits"
         if words <= 2 and text[0] == "@" and _HANDLE.match(text):
             return "social media handle"
+        if text[-1] in ")]" and _CREDIT_END.search(lower[-120:]):
+            return "photo caption or credit"
     if words <= 30:
         if words <= 20 and _credit(text[-80:]):
             return "photo caption or credit"
