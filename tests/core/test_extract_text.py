@@ -112,6 +112,9 @@ def test_body_kept_and_page_furniture_cut_with_reasons():
     ("The simulated birth of a galaxy cluster where dark matter structures merge together while gas is "
      "expelled from the centre of the cluster. (Image credit: TNG Collaboration)", "photo caption or credit"),
     ("1 of 12", "photo gallery counter"), ("Leave a Reply", "comments"),
+    ("Get Bus Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more "
+     "information.", "call to action"),
+    ("Need more buses? Subscribe to our sister title for the latest news from the depot!", "call to action"),
     ("Lesen Sie auch", "related links header"),
 ])
 def test_known_furniture_phrases(line, kind):
@@ -121,7 +124,8 @@ def test_known_furniture_phrases(line, kind):
 def test_prose_is_not_furniture():
     for text in P + ["Share prices fell sharply on Monday after the announcement.",
                      "Follow the river for two miles and you reach the old mill.",
-                     "The council published its report (with photos) on Tuesday (see page 4)"]:
+                     "The council published its report (with photos) on Tuesday (see page 4)",
+                     "Residents who subscribe to the service were told to click the link in the letter."]:
         assert furniture(text, len(text.split())) is None
 
 

@@ -199,6 +199,14 @@ def _credit(tail: str) -> bool:
 _CREDIT_END = re.compile(r"[(\[](?:photos?|images?|pictures?|illustrations?|graphics?|videos?|credits?|courtesy|"
                          r"file\ photo|foto|fotos|bild|imagen|immagine)\b[^()\[\]]{0,80}[)\]]\s*$", re.X)  # lower-cased
 
+# A promotion addressing the reader anywhere in a short paragraph: 'Get the magazine delivered
+# through your letterbox every month. Click here for more information.', 'Subscribe to our sister title'.
+PROMO_WORDS = 40
+_PROMO = re.compile(r"\bclick\ here\b|\bsubscribe\ to\ our\b|\bsign\ up\ (?:for|to)\ our\b|"
+                    r"\bdelivered\ (?:straight\ )?(?:to|through)\ your\ (?:inbox|letterbox|door)|"
+                    r"\bevery\ (?:day|week|morning)\ we\ send\b|\bwant\ more\ stories\ like\ this\b", re.X)
+_PROMO_CUES = ("click", "subscribe", "sign up", "delivered", "we send", "stories like")  # substring tests: cheap
+
 # "(Reporting by Jane Doe; Editing by John Roe)": wire-service credits.
 _CREDITS_LINE = re.compile(r"^\(?(?:additional\ )?(?:reporting|writing|editing|compiled|translated|research)"
                            r"(?:\ and\ \w+)?\ by\ (?-i:[A-Z])", _I | re.X)
@@ -296,6 +304,8 @@ def furniture(text: str, words: int, lower: str | None = None) -> str | None:
             return "social media handle"
         if text[-1] in ")]" and _CREDIT_END.search(lower[-120:]):
             return "photo caption or credit"
+        if words <= PROMO_WORDS and any(cue in lower for cue in _PROMO_CUES) and _PROMO.search(lower):
+            return "call to action"
     if words <= 30:
         if words <= 20 and _credit(text[-80:]):
             return "photo caption or credit"
