@@ -45,11 +45,13 @@ SCREEN_KEYS = (
     Key("next", "n", "walk(1)", "Next match, or next mention of the item", FINDING, "n"),
     Key("previous", "N", "walk(-1)", "Previous match or mention", FINDING, "N"),
     Key("clear", "escape", "clear", "Clear the search, close the overlay", FINDING, "Esc"),
-    Key("switch", "tab", "switch_focus", "Move between article and panel", PANEL, "Tab", ""),
+    Key("switch", "tab", "switch_focus", "Move between article and panel", PANEL, "Tab"),
     Key("switch-back", "shift+tab", "switch_focus", "Move between panel and article", PANEL,
         "Shift+Tab"),
     Key("panel", "e", "toggle_panel", "Show or hide the panel", PANEL, "e", "panel"),
-    Key("highlights", "h", "toggle_highlights", "Highlights on or off (in the article)", VIEW, "h"),
+    # H, not h: h/l are left/right, which fold and unfold the panel's sections
+    # (as in vim's file trees); one key keeps one meaning wherever the focus is.
+    Key("highlights", "H", "toggle_highlights", "Highlights on or off", VIEW, "H"),
     Key("wider", "plus,equals_sign", "width(4)", "Wider text", VIEW, "+"),
     Key("narrower", "minus", "width(-4)", "Narrower text", VIEW, "-"),
     Key("theme", "t", "next_theme", "Next theme", VIEW, "t"),

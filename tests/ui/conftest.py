@@ -43,3 +43,18 @@ async def settle(app, pilot) -> None:
     screen = app.screen_stack[0]
     await asyncio.wait_for(screen.analysis_done.wait(), timeout=60)
     await pilot.pause()
+
+
+async def burst(app, pilot, *keys: str) -> None:
+    """Type `keys` in one burst, as a paste or `tmux send-keys` does: every key
+    is queued before the app handles the first (Pilot.press waits between
+    keys, so it cannot show keys racing ahead of a focus change)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        character = key if len(key) == 1 else {"space": " ", "slash": "/"}.get(key)
+        app.post_message(events.Key(name, character))
+    await pilot.pause()
+    await pilot.pause()

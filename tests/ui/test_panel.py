@@ -8,7 +8,7 @@ import threading
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.panel import IndexList, Panel
 
-from .conftest import settle
+from .conftest import burst, settle
 from .fixtures import PARAGRAPHS, long_article
 
 
@@ -284,3 +284,14 @@ async def test_q_quits_at_once_while_the_analysis_is_still_running(make_app):
         assert app.return_code == 0
     finally:
         release.set()
+
+
+async def test_tab_then_keys_in_one_burst_move_in_the_panel(make_app):
+    """Tab j j Enter typed at once: the j's move the panel's cursor, not the text."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        await burst(app, pilot, "tab", "g", "j", "enter")
+        assert app.screen.walk is not None and app.screen.walk.label == "Dmytro Kuleba"
+        assert view.scroll_y > 0 or view.is_visible(app.screen.walk.current)

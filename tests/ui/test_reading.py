@@ -136,18 +136,28 @@ async def test_t_cycles_the_themes(make_app):
         assert seen[:6] == ["paper", "night", "sepia", "high-contrast", "mono", "paper"]
 
 
-async def test_h_toggles_highlights(make_app):
+async def test_capital_h_toggles_highlights_in_the_article_and_in_the_panel(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         view = view_of(app)
         styled = view.render_line(4)  # "Ukraine said Wednesday ..."
-        await pilot.press("h")
+        await pilot.press("H")
         assert view.highlights is False
         plain = view.render_line(4)
         assert len(list(styled)) > len(list(plain))
-        await pilot.press("h")
+        await pilot.press("tab", "H")  # the same key, the same meaning, in the panel
         assert view.highlights is True
+
+
+async def test_small_h_never_toggles_highlights(make_app):
+    """h/l are left/right (fold/unfold in the panel); in the article they do nothing."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h", "l")
+        assert view_of(app).highlights is True
+        assert app.screen.status.text_of("flash") == ""
 
 
 async def test_c_shows_what_was_cut_with_reasons(make_app):
@@ -197,7 +207,7 @@ async def test_key_feedback_is_one_word_in_the_status_line_not_a_pile_of_toasts(
         assert app.screen.status.text_of("flash") == f"Width {DEFAULT_MEASURE - 12} columns"
         await pilot.press("t")
         assert app.screen.status.text_of("flash") == f"Theme: {app.theme}"
-        await pilot.press("h")
+        await pilot.press("H")
         assert app.screen.status.text_of("flash") == "Highlights off"
         assert not list(app._notifications)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.search import SearchBar
 
-from .conftest import settle
+from .conftest import burst, settle
 from .fixtures import PARAGRAPHS
 
 
@@ -128,3 +128,47 @@ async def test_n_past_the_last_match_says_it_starts_again(make_app):
         assert app.screen.status.text_of("flash") == "from the top again"
         await pilot.press("N")
         assert app.screen.status.text_of("flash") == "from the end again"
+
+
+async def test_a_query_typed_in_one_burst_with_the_slash_all_reaches_the_search_line(make_app):
+    """'/Moscow' pasted or sent by tmux in one go: the keys after '/' were
+    already queued for the article; none of them may act on it (o = links,
+    c = cut lines, s ...)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        await burst(app, pilot, "/", *"Moscow", "enter", "n")
+        assert app.screen.__class__.__name__ == "MainScreen"  # 'o' opened no links list
+        assert not view.show_cut                                # 'c' showed no cut lines
+        assert app.screen.status.text_of("counter") == "/Moscow 2/3"  # n after Enter walked
+        assert app.screen.focused is view
+        assert not app.screen.query_one("#search-line").display
+
+
+async def test_pilot_press_of_slash_and_query_in_one_call(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "M", "o", "s", "c", "o", "w")
+        assert app.screen.query_one(SearchBar).value == "Moscow"
+        assert app.screen.status.text_of("counter") == "3 matches"
+
+
+async def test_a_slash_typed_in_the_search_line_is_part_of_the_query(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await burst(app, pilot, "/", "a", "/", "b", "tab", "e")
+        assert app.screen.query_one(SearchBar).value == "a/be"
+        assert app.screen.focused is app.screen.query_one(SearchBar)
+
+
+async def test_escape_in_a_burst_hands_the_keys_after_it_to_the_article(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await burst(app, pilot, "/", *"Kul", "escape", "G")
+        view = app.screen.query_one(ArticleView)
+        assert app.screen.query_one(SearchBar).value == "Kul"
+        assert view.scroll_y == view.max_scroll_y

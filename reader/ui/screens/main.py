@@ -31,6 +31,7 @@ from ..widgets.search import SearchBar
 from ..widgets.status import StatusBar
 
 NARROW = 100  # below this many columns the panel floats over the text
+FOCUS_ACTIONS = {"search", "switch_focus", "toggle_panel"}
 
 
 class MainScreen(Screen):
@@ -72,6 +73,12 @@ class MainScreen(Screen):
         return self.query_one(StatusBar)
 
     @property
+    def _in_panel(self) -> bool:
+        # self.focused, not has_focus: that follows the Focus event, which comes
+        # after the next typed key when the keys arrive in one burst.
+        return self.focused is self.panel.list
+
+    @property
     def narrow(self) -> bool:
         return self.size.width < NARROW
 
@@ -80,7 +87,7 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.status.set_state("loading\u2026")
         self._update_panel()
-        self.view.focus()
+        self.set_focus(self.view)
         self.analysis_done = asyncio.Event()
         if self.session.preloaded is not None:  # already read: the first frame shows it (perf)
             self.on_article_loaded(ArticleLoaded(self.session.preloaded))
@@ -203,8 +210,8 @@ class MainScreen(Screen):
         self.set_class(narrow, "-narrow")
         shown = self.overlay_open if narrow else self.wide_panel
         self.set_class(shown, "-panel")
-        if not shown and self.panel.list.has_focus:
-            self.view.focus()
+        if not shown and self._in_panel:
+            self.set_focus(self.view)
 
     def _show_panel(self, shown: bool) -> None:
         if self.narrow:
@@ -225,7 +232,7 @@ class MainScreen(Screen):
     def action_switch_focus(self) -> None:
         # set_focus, not widget.focus(): focus() is deferred, so keys typed
         # ahead ("Tab j j Enter" in one burst) would still reach the old widget.
-        if self.panel.list.has_focus:
+        if self._in_panel:
             if self.narrow:
                 self._show_panel(False)
             self.set_focus(self.view)
@@ -239,7 +246,7 @@ class MainScreen(Screen):
             self._select(self.panel.highlighted_item(), scroll=False)
 
     def on_panel_item_highlighted(self, message: Panel.ItemHighlighted) -> None:
-        if self.panel.list.has_focus:
+        if self._in_panel:
             self._select(message.item)
 
     def _select(self, item: Item | None, scroll: bool = True) -> None:
@@ -262,7 +269,7 @@ class MainScreen(Screen):
         self._arrive(walk.go(0))
         if self.narrow:
             self._show_panel(False)
-            self.view.focus()
+            self.set_focus(self.view)
 
     def jump_to_id(self, item_id: str) -> None:
         """From the command palette: select the item in the panel and jump."""
@@ -276,7 +283,7 @@ class MainScreen(Screen):
     def action_walk(self, direction: int) -> None:
         walk = self.walk
         if walk is None:
-            item = self.panel.highlighted_item() if self.panel.list.has_focus else None
+            item = self.panel.highlighted_item() if self._in_panel else None
             if item is None:
                 self.notify("Nothing to step through: search with / or pick an item in the "
                             "panel (Tab).", timeout=3)
@@ -311,14 +318,21 @@ class MainScreen(Screen):
 
     # -- search --------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the search line has the focus, the keys that would move it
+        elsewhere belong to the line (Tab would leave it open behind the panel)."""
+        if action in FOCUS_ACTIONS and isinstance(self.focused, SearchBar):
+            return False
+        return True
+
     def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.value = self.search_walk.label.removeprefix("/") if self.search_walk else ""
-        self.query_one("#search-line").display = True
-        self.set_focus(bar)  # at once: "/Moscow" typed in one burst must all reach the bar
+        value = self.search_walk.label.removeprefix("/") if self.search_walk else ""
+        self.query_one(SearchBar).open(value, give_back=self.view, done=self._search_done)
 
     @on(SearchBar.Changed)
     def _preview(self, event: SearchBar.Changed) -> None:
+        if not self.query_one(SearchBar).is_open:  # typed before a quick Enter or Esc
+            return
         matches = find_matches(self.view.searchable(), event.value)
         self.view.set_matches(matches)
         count = len(matches)
@@ -327,29 +341,22 @@ class MainScreen(Screen):
             position = next_index(matches, self.view.top_position)
             self.view.scroll_to_mention(matches[position], only_if_hidden=True)
 
-    @on(SearchBar.Submitted)
-    def _search(self, event: SearchBar.Submitted) -> None:
-        self._close_search()
-        matches = find_matches(self.view.searchable(), event.value)
-        if not event.value or not matches:
-            if event.value:
-                self.notify(f"Not found: {event.value}", timeout=3)
+    def _search_done(self, query: str | None) -> None:
+        """Enter (the query) or Esc (None) in the search line."""
+        if query is None:  # cancelled: back to the kept search, if any
+            self.view.set_matches(self.search_walk.mentions if self.search_walk else [])
+            self._show_walk()
+            return
+        matches = find_matches(self.view.searchable(), query)
+        if not query or not matches:
+            if query:
+                self.notify(f"Not found: {query}", timeout=3)
             self._clear_search()
             return
-        walk = self.search_walk = Walk(f"/{event.value}", matches)
+        walk = self.search_walk = Walk(f"/{query}", matches)
         self.view.set_matches(matches)
         self._set_walk(walk)
         self._arrive(walk.go(next_index(matches, self.view.top_position)))
-
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self) -> None:
-        self._close_search()
-        self.view.set_matches(self.search_walk.mentions if self.search_walk else [])
-        self._show_walk()
-
-    def _close_search(self) -> None:
-        self.query_one("#search-line").display = False
-        self.view.focus()
 
     def _clear_search(self) -> None:
         self.search_walk = None
@@ -362,7 +369,7 @@ class MainScreen(Screen):
         """Esc: close the overlay, else clear the search, else stop walking."""
         if self.narrow and self.overlay_open:
             self._show_panel(False)
-            self.view.focus()
+            self.set_focus(self.view)
         elif self.search_walk:
             self._clear_search()
         elif self.walk:

@@ -21,6 +21,7 @@ from ...core.models import Analysis, Article, Mention
 from .. import keys
 from ..support.glyphs import UNICODE, Glyphs
 from ..support.page import BLANK, TITLE_KEY, Layout, Para, build_paras, prefix_for
+from .keyorder import KeysInOrder
 
 MIN_MEASURE, MAX_MEASURE, DEFAULT_MEASURE = 30, 160, 72
 MARGIN = 2  # columns kept free on each side when the pane is narrower than the measure
@@ -37,7 +38,7 @@ ENTITY_CLASSES = {"PERSON": "article--person", "PLACE": "article--place", "ORG":
 LAYERS = ("highlight", "selected", "match", "current")
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
     """Scrollable, lazily rendered page of one article."""
 
     COMPONENT_CLASSES = {

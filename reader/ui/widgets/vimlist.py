@@ -4,7 +4,8 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from .. import keys
+from .keyorder import KeysInOrder
 
 
-class VimOptionList(OptionList):
+class VimOptionList(KeysInOrder, OptionList):
     BINDINGS = keys.bindings(keys.LIST_KEYS)
