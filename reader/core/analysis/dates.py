@@ -42,13 +42,17 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
     anchor: Point | None = None
     sentence_of = _sentence_index(doc, layout)
     last_sentence = -1
-    for span in spans:
+    for index, span in enumerate(spans):
         sentence = sentence_of(span.start)
         tense = "past" if _SINCE.search(text[max(0, span.start - 20):span.start]) else _tense(doc, span.start, span.end)
         expression = text[span.start:span.end]
         stale = sentence - last_sentence > 1 and _BARE_UNIT.fullmatch(expression)
         ctx = Context(ref_day, tense, None if stale else anchor, text[span.end:span.end + 40])
-        timex = _resolve(text[span.start:span.end], ctx, sentence == last_sentence)
+        day_after = _day_after(spans, index, text, ctx)
+        if day_after is not None:          # "midnight on March 31": the clock's day comes next
+            timex = normalise(expression, Context(ref_day, tense, day_after, ctx.after))
+        else:
+            timex = _resolve(text[span.start:span.end], ctx, sentence == last_sentence)
         if timex is None or timex.kind == "set" and _adjective(doc, span) or _game_period(doc, span, text):
             continue
         mention = layout.locate(span.start, span.end)
@@ -57,7 +61,7 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
         out.append(DateRef(text[span.start:span.end], timex.value, timex.kind,
                            mention.block, mention.start, mention.end))
         point = parse_value(timex.value) if timex.kind in ("date", "time") else None
-        if point is not None and not _ANAPHORIC.search(text[span.start:span.end]):
+        if point is not None and day_after is None and not _ANAPHORIC.search(text[span.start:span.end]):
             anchor, last_sentence = point, sentence
     return out
 
@@ -68,6 +72,26 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
 _ANAPHORIC = re.compile(r"\b(?:earlier|later|before|after|ago|year-ago|year-earlier|previous|following|"
                         r"same|that|corresponding|comparable|then)\b|^the\s+(?:quarter|period|year|month|"
                         r"week|day|fiscal\s+year)$", re.I)
+
+
+_CLOCK_ONLY = re.compile(r"(?:(?:about|around|approximately|roughly|shortly before|shortly after|just before|"
+                         r"just after|at)\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?|\d{1,2}[:.]\d\d|noon|midnight|"
+                         r"\d{1,2} o'clock)(?:\s+[A-Za-z]{1,4}|\s+local time|\s+\w+ time)*", re.I)
+_CLOCK_GAP = re.compile(r"\s*(?:,\s*)?(?:\([^()\n]{0,24}\)\s*)?(?:,\s*)?(?:on\s+|of\s+)?")
+
+
+def _day_after(spans: list[Span], index: int, text: str, ctx: Context) -> Point | None:
+    """The day a bare clock time belongs to when that day is named right after it
+    ('6 a.m. local time (0400 GMT) on Thursday')."""
+    span = spans[index]
+    if index + 1 >= len(spans) or not _CLOCK_ONLY.fullmatch(text[span.start:span.end]):
+        return None
+    following = spans[index + 1]
+    if not _CLOCK_GAP.fullmatch(text[span.end:following.start]):
+        return None
+    timex = normalise(text[following.start:following.end], ctx)
+    point = parse_value(timex.value) if timex is not None and timex.kind in ("date", "time") else None
+    return Point(point.day, "D") if point is not None and point.granularity == "D" else None
 
 
 def _rule_spans(layout: Layout) -> list[Span]:
@@ -239,6 +263,8 @@ def _verb_tense(verb: Any, depth: int) -> str:
     if "to" in words or verb.tag_ == "VB" and not words & _MODALS:
         parent = verb.head
         if parent is not verb and depth < 3:
+            if parent.lemma_ in _FUTURE_VERBS and _past_perfect(parent):
+                return "past"              # "had been scheduled to expire at midnight Friday"
             if parent.lemma_ in _FUTURE_VERBS and parent.tag_ != "VBD" or parent.lemma_ == "be" and parent.tag_ in ("VBZ", "VBP"):
                 return "future"
             if parent.lemma_ in _FUTURE_VERBS:

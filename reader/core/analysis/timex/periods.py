@@ -122,6 +122,8 @@ def _season(low: str, year: int | None, ctx: Context) -> Point | None:
 def _relative(low: str, ctx: Context) -> Point | str | None:
     if re.search(r"year[-\s](?:ago|earlier)|\b(?:corresponding|comparable)\b", low):
         return _year_ago(ctx, quarter_only=bool(re.search(r"\b(?:quarter|period)\b", low)))
+    if re.search(r"\b(?:this|last|next) year's (?:fiscal )?(?:quarter|period)$", low):
+        return _relative_quarter("the", "quarter", low, ctx)   # "last year's quarter" is a quarter
     match = REL_UNIT.search(low)
     if match:
         return _relative_unit(match.group(1), match.group(2), low, ctx)
@@ -140,7 +142,8 @@ def _relative_unit(word: str, unit: str, low: str, ctx: Context) -> Point | str 
     if unit in ("quarter", "period"):
         return _relative_quarter(word, unit, low, ctx)
     delta = DELTA.get(word, 0)
-    anaphoric = word in ANAPHORIC or word == "the" or unit == "day" and re.search(r"\bthe next\b", low)
+    anaphoric = (word in ANAPHORIC or word == "the" or unit == "day" and re.search(r"\bthe next\b", low)) and not (
+        unit == "year" and re.search(r"\bfull\b", low))   # "the full year": the current one, whatever was told
     around = re.search(r"\b(?:day|week|month|year) (before|after)$", low)
     if around:                            # "the day before": one unit from the day being told
         delta = -1 if around.group(1) == "before" else 1
