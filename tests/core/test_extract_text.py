@@ -115,6 +115,9 @@ def test_body_kept_and_page_furniture_cut_with_reasons():
     ("Get Bus Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more "
      "information.", "call to action"),
     ("Need more buses? Subscribe to our sister title for the latest news from the depot!", "call to action"),
+    ("Jane Doe is an LA transport reporter for the Daily Bus.", "about the author"),
+    ("Mark di Stefano is a breaking news reporter for the Daily Bus and is based in Sydney.", "about the author"),
+    ("John Roe contributed to this report.", "about the author"),
     ("Lesen Sie auch", "related links header"),
 ])
 def test_known_furniture_phrases(line, kind):
@@ -125,7 +128,8 @@ def test_prose_is_not_furniture():
     for text in P + ["Share prices fell sharply on Monday after the announcement.",
                      "Follow the river for two miles and you reach the old mill.",
                      "The council published its report (with photos) on Tuesday (see page 4)",
-                     "Residents who subscribe to the service were told to click the link in the letter."]:
+                     "Residents who subscribe to the service were told to click the link in the letter.",
+                     "Jane Doe is a reporter who has covered the depot for ten years, and she says the vote was close."]:
         assert furniture(text, len(text.split())) is None
 
 

@@ -207,6 +207,14 @@ _PROMO = re.compile(r"\bclick\ here\b|\bsubscribe\ to\ our\b|\bsign\ up\ (?:for|
                     r"\bevery\ (?:day|week|morning)\ we\ send\b|\bwant\ more\ stories\ like\ this\b", re.X)
 _PROMO_CUES = ("click", "subscribe", "sign up", "delivered", "we send", "stories like")  # substring tests: cheap
 
+# The author's one-line bio or a contributor's credit under the article: 'Julius is an LA
+# Entertainment Reporter for Fox News.', 'Jane Roe contributed to this report.'
+BIO_WORDS = 20
+_BIO = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|d[aeiu]|del|van|von|der|l[ae]|al|bin)\s+){0,4}[A-Z][\w.'’-]*\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?"
+                  r"(?i:writer|reporter|journalist|editor|correspondent|columnist|contributor|producer|critic)\b"
+                  r"(?:\s+(?:for|at|with|of|based|in)\b.*)?[.]?$|"
+                  r"\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$")
+
 # "(Reporting by Jane Doe; Editing by John Roe)": wire-service credits.
 _CREDITS_LINE = re.compile(r"^\(?(?:additional\ )?(?:reporting|writing|editing|compiled|translated|research)"
                            r"(?:\ and\ \w+)?\ by\ (?-i:[A-Z])", _I | re.X)
@@ -306,6 +314,8 @@ def furniture(text: str, words: int, lower: str | None = None) -> str | None:
             return "photo caption or credit"
         if words <= PROMO_WORDS and any(cue in lower for cue in _PROMO_CUES) and _PROMO.search(lower):
             return "call to action"
+        if words <= BIO_WORDS and (" is " in lower or "contributed" in lower) and _BIO.search(text):
+            return "about the author"
     if words <= 30:
         if words <= 20 and _credit(text[-80:]):
             return "photo caption or credit"
