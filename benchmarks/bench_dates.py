@@ -2,7 +2,7 @@
 ../shared/tools/score_dates.py (its reader, matcher and metrics are reused)
 in seconds instead of minutes, because spaCy loads once and parses are cached.
 
-usage: python benchmarks/bench_dates.py [TML_DIR] [--errors wrong|missed|false|all] [--max-docs N]
+usage: python benchmarks/bench_dates.py [TML_DIR] [--errors wrong|missed|false|extent|all] [--max-docs N]
                                        [--half even|odd] [--group wsj|other] [--split]
 Prints value F1 and friends, and the time find_dates takes per 1,000 words.
 --half keeps every other document of the sorted list (even: 0, 2, 4, ...), so rules can be
@@ -30,7 +30,7 @@ DEFAULT_DIR = HERE.parent.parent / "shared" / "corpus" / "dates" / "timebank"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dir", nargs="?", default=str(DEFAULT_DIR))
-    parser.add_argument("--errors", choices=["wrong", "missed", "false", "all"])
+    parser.add_argument("--errors", choices=["wrong", "missed", "false", "extent", "all"])
     parser.add_argument("--max-docs", type=int)
     parser.add_argument("--half", choices=["even", "odd"])
     parser.add_argument("--group", choices=["wsj", "other"])
@@ -61,7 +61,7 @@ def main() -> None:
                     part.update(d["counts"])
             print(f"-- {label}:")
             report(part, score_dates, None, 0)
-    kinds = {"wrong": "wrong value", "missed": "missed", "false": "false alarm"}
+    kinds = {"wrong": "wrong value", "missed": "missed", "false": "false alarm", "extent": "extent"}
     for doc_id, error in errors:
         if args.errors == "all" or args.errors and error[0] == kinds[args.errors]:
             print(f"  {doc_id}: {error}")
@@ -87,6 +87,10 @@ def score(docs, score_dates):
                               "start": d.start, "end": d.end} for d in found]}
         doc["pred"], doc["unmapped"] = score_dates.predictions(payload, doc["text"])
         counts, doc_errors = score_dates.score_doc(doc)
+        strict = set(score_dates.match(doc["gold"], doc["pred"], True))
+        doc_errors += [["extent", doc["gold"][g]["text"], doc["pred"][p]["text"], doc["gold"][g]["value"],
+                        doc["pred"][p]["value"]] for g, p in score_dates.match(doc["gold"], doc["pred"], False)
+                       if (g, p) not in strict]
         doc["counts"] = counts
         totals.update(counts)
         errors += [(doc["id"], e) for e in doc_errors]

@@ -316,3 +316,14 @@ def test_copied_page_forms():
     assert found["11/18/2019 3:15 PM CST"] == ("2019-11-18T15:15", "time")
     assert found["9 a.m. ET"] == ("2019-11-19T09:00", "time")
     assert found["The week of Nov. 25"] == ("2019-W48", "date")
+
+
+@pytest.mark.parametrize("sentence, extent", [
+    ("Prices will rise over the next two years.", "the next two years"),   # 'over' the preposition
+    ("It was a three hour drive.", "three hour"),                          # adjectival: no article
+    ("Profit rose in its fourth quarter.", "fourth quarter"),              # no possessive
+])
+def test_timeml_extents(sentence, extent):
+    from reader.core.analysis.timex import recognise
+
+    assert [sentence[s.start:s.end] for s in recognise(sentence)] == [extent]

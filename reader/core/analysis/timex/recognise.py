@@ -81,7 +81,7 @@ PATTERNS: dict[str, str] = {
     "century": rf"(?:(?:the|this|last|next)\s+)?(?:(?:early|late|mid|turn\s+of\s+the)[\s-]+)?"
                rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL}|nineteenth|twentieth|twenty[\s-]first|eighteenth|"
                r"seventeenth|sixteenth|fifteenth)[\s-]+century|(?:this|last|next|the\s+past|the\s+last|the\s+previous)\s+century",
-    "quarter": rf"(?:(?:the|its|their|his|her|our|a|this|last|next|that)\s+)?(?:(?:{_YR}|{_YEAR_REL}'s)\s+)?"
+    "quarter": rf"(?:(?:the|a|this|last|next|that)\s+)?(?:(?:{_YR}|{_YEAR_REL}'s)\s+)?"
                rf"(?:(?:fiscal|calendar|financial)[\s-]+)?"
                r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?quarters?"
                rf"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:{_YR}|(?:this|last|next|the)\s+year))?"
@@ -91,7 +91,7 @@ PATTERNS: dict[str, str] = {
                    r"corresponding|prior|fiscal|current|same))*|this|that|its|a\s+year\s+ago|the\s+year\s+before|"
                    r"(?:this|last|next)\s+year's)\s+)"
                    r"(?:year-ago\s+|year-earlier\s+|fiscal\s+|(?:19|20)\d\d\s+)?(?:quarter|period)(?!s)",
-    "half": rf"(?:(?:the|its|their)\s+)?(?:first|second|latter|last|back|front)\s+half\s+of\s+(?:the\s+)?"
+    "half": rf"(?:the\s+)?(?:first|second|latter|last|back|front)\s+half\s+of\s+(?:the\s+)?"
             rf"(?:fiscal\s+)?(?:{_YR}|year|decade|century|{_YEAR_REL}|(?:19|20)?\d0'?s|'\d0s)"
             r"|(?<![\w-])H[12]\s+(?:19|20)\d\d(?![\w-])",
     "season": rf"(?:(?:{_EDGE}|{_REL}|early|late|mid)[\s-]+)?(?:the\s+)?(?:early\s+|late\s+)?{SEASON}"
@@ -184,6 +184,8 @@ def recognise(text: str) -> list[Span]:
             start, end = _trim(text, match.start(), match.end())
             if name in ("duration", "duration_adj", "quarter"):
                 start = _drop_determiner(text, start, end)
+            if name.startswith("duration"):
+                start = _drop_preposition(text, start, end)
             if end > start and _plausible(text, start, end, name):
                 found.append(Span(start, end, name))
     return _join_clock_and_day(_longest(found), text)
@@ -228,8 +230,22 @@ _ADJECTIVAL = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+(?=(?:
 
 
 def _drop_determiner(text: str, start: int, end: int) -> int:
-    """'the 40-year stagnation': TimeML marks only '40-year'."""
-    match = _ADJECTIVAL.match(text, start, end)
+    """'the 40-year stagnation', 'a three hour drive': TimeML marks only '40-year',
+    'three hour'."""
+    match = _ADJECTIVAL.match(text, start, end) or _ADJECTIVAL_SPACED.match(text, start, end)
+    return match.end() if match else start
+
+
+# "a three hour drive": a number above one with a singular unit is an adjective
+_ADJECTIVAL_SPACED = re.compile(
+    rf"(?:the|a|an|its|their|his|her|our|this|that)\s+(?=(?!one\b|1\b)(?:\d+|{NUM_WORDS})\s+"
+    r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)$)", re.I)
+# "over the next two years": 'over' before a determiner is the preposition, not 'more than'
+_PREPOSITION = re.compile(r"(?:over|under)\s+(?=(?:the|several|many|recent|few|a\s+few|these|those)\b)", re.I)
+
+
+def _drop_preposition(text: str, start: int, end: int) -> int:
+    match = _PREPOSITION.match(text, start, end)
     return match.end() if match else start
 
 
