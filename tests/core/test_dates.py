@@ -327,3 +327,14 @@ def test_timeml_extents(sentence, extent):
     from reader.core.analysis.timex import recognise
 
     assert [sentence[s.start:s.end] for s in recognise(sentence)] == [extent]
+
+
+def test_periods_in_a_future_clause():
+    found = _dates_of(["Sales were weak, but the second half should be stronger.",
+                       "The company will report fourth-quarter results next week.",
+                       "It expects sales to recover in the fourth quarter.",
+                       "Chelsea scored twice in the second half to win 3-1."], datetime(2013, 3, 22))
+    assert found["the second half"] == ("2013-H2", "date")
+    assert found["fourth-quarter"] == ("2012-Q4", "date")      # results of a quarter just ended
+    assert found["the fourth quarter"] == ("2013-Q4", "date")
+    assert "the second half" in found and len([k for k in found if "half" in k]) == 1

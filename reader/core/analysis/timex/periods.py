@@ -39,6 +39,12 @@ def _in_year(low: str, year: int, ctx: Context) -> Point:
     return Point(date(year, 1, 1), "Y")
 
 
+_RESULTS_DAYS = 45
+# "will report fourth-quarter results": the figures of a period that has begun (or is over)
+_RESULTS = re.compile(r"\s*(?:'s\s+)?(?:net\s+|operating\s+|financial\s+)?(?:results|earnings|profits?|loss(?:es)?|"
+                      r"figures|numbers|sales|revenues?|income|report)\b", re.I)
+
+
 def _pick_year(ctx: Context, start_month: int, low: str, months: int = 3) -> int | None:
     """The year of a quarter/half/season named without one: the latest that has
     begun by the reference, or, in a future clause, the next that is not over."""
@@ -48,11 +54,11 @@ def _pick_year(ctx: Context, start_month: int, low: str, months: int = 3) -> int
     begun = ref.year if date(ref.year, start_month, 1) <= ref else ref.year - 1
     if re.search(r"\b(?:next|coming|upcoming)\b", low):
         return begun + 1 if shift(date(begun, start_month, 1), "M", months) <= ref else begun
-    if ctx.tense == "future":
-        # the nearer of the last one begun and the next one to come
+    if ctx.tense == "future" and not _RESULTS.match(ctx.after):
+        # the one under way or the next; the last one only if it ended just now
+        # (its results are still to come: "will report fourth-quarter results")
         ended = (ref - shift(date(begun, start_month, 1), "M", months)).days
-        coming = (date(begun + 1, start_month, 1) - ref).days
-        return begun + 1 if 0 < ended and coming < ended else begun
+        return begun + 1 if ended > _RESULTS_DAYS else begun
     return begun
 
 

@@ -93,7 +93,8 @@ PATTERNS: dict[str, str] = {
                    r"(?:year-ago\s+|year-earlier\s+|fiscal\s+|(?:19|20)\d\d\s+)?(?:quarter|period)(?!s)",
     "half": rf"(?:the\s+)?(?:first|second|latter|last|back|front)\s+half\s+of\s+(?:the\s+)?"
             rf"(?:fiscal\s+)?(?:{_YR}|year|decade|century|{_YEAR_REL}|(?:19|20)?\d0'?s|'\d0s)"
-            r"|(?<![\w-])H[12]\s+(?:19|20)\d\d(?![\w-])",
+            r"|(?<![\w-])H[12]\s+(?:19|20)\d\d(?![\w-])"
+            r"|the\s+(?:first|second)\s+half(?!\s+of\b|[\w-])",
     "season": rf"(?:(?:{_EDGE}|{_REL}|early|late|mid)[\s-]+)?(?:the\s+)?(?:early\s+|late\s+)?{SEASON}"
               rf"(?:\s+(?:of\s+)?{_ANY_YEAR}|\s+{_YEAR_REL})?",
     # "this year", "the past week", "earlier this month", "the end of the year", "the current fiscal year"
