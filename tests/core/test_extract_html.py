@@ -423,3 +423,15 @@ def test_details_line_of_date_author_category_and_tags_leaves_the_body():
     texts = [b.text for b in art.blocks]
     assert texts[0].startswith(PROSE) and any("Publicado por" in r for r in art.removed)
     assert any(t.startswith("On 5 May 2018") for t in texts)  # prose with a date and dashes stays
+
+
+def test_more_label_and_the_linked_headlines_after_it_leave_the_story():
+    first = "".join(f"<p>{PROSE} ({i})</p>" for i in range(2))
+    more = "<h4>More:</h4>" + "".join(
+        f"<ul><li><h4><a href='/other/{i}'>Another story about space number {i}</a></h4></li></ul>" for i in range(3))
+    rest = "".join(f"<p>{PROSE} ({i})</p>" for i in range(2, 5))
+    art = extract_html(page(article_body(first + more + rest)), "t.html")
+    texts = [b.text for b in art.blocks]
+    assert not any("Another story" in t or t == "More:" for t in texts)
+    assert sum(t.startswith(PROSE) for t in texts) == 5
+    assert any(r.startswith("Another story") for r in art.removed)

@@ -21,7 +21,7 @@ import signal
 import threading
 
 from ..models import Article
-from .html_blocks import SKIP_TAGS, blocks_from_element
+from .html_blocks import SKIP_TAGS, blocks_from_element, blocks_with_linked
 from .html_clean import drop_teasers, drop_tools
 from .html_meta import PageMeta, extract_metadata
 from .html_prepare import parse_page, prepare_tree, visible_text
@@ -61,25 +61,25 @@ def extract_html(html: str, source: str) -> Article:
     if content is not None:
         drop_teasers(content)
         _drop_trailing_boxes(content, article)
-    blocks, links = blocks_from_element(content) if content is not None else ([], [])
+    blocks, links, linked = blocks_with_linked(content) if content is not None else ([], [], [])
     chars = sum(len(b.text) for b in blocks)
     if _too_little(chars, page_chars):
         # second opinion: readability-lxml's own pick on the same tree
         second = _readability_content(body)
         if second is not None:
             drop_teasers(second)
-            more, more_links = blocks_from_element(second)
+            more, more_links, more_linked = blocks_with_linked(second)
             if sum(len(b.text) for b in more) > chars:
-                blocks, links = more, more_links
+                blocks, links, linked = more, more_links, more_linked
                 chars = sum(len(b.text) for b in blocks)
     if _too_little(chars, page_chars):
         fallback = _fallback(body, source)
         if sum(len(b.text) for b in fallback.blocks) > chars:
-            blocks, links = fallback.blocks, fallback.links
+            blocks, links, linked = fallback.blocks, fallback.links, None
             article.removed, article.removed_why = fallback.removed, fallback.removed_why
             article.byline = article.byline or fallback.byline
             article.published = article.published or fallback.published
-    article.blocks, article.links = trim_blocks(blocks, links, article)
+    article.blocks, article.links = trim_blocks(blocks, links, article, linked)
     return article
 
 

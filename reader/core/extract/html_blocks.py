@@ -50,6 +50,10 @@ class _Builder:
         self.kind = "paragraph"
         self.pending_links: list[tuple[str, str]] = []
         self.started = False
+        # Characters of link text per block, whatever the link's URL
+        # (relative links are not Links but still point away).
+        self.linked: list[int] = []
+        self.pending_linked = 0
 
     def text(self, text: str | None, kind: str) -> None:
         if not text:
@@ -69,7 +73,11 @@ class _Builder:
         pre = self.kind == "preformatted"
         for chunk in _split_paragraphs(raw, pre):
             self.blocks.append(Block(self.kind, chunk))
+            self.linked.append(0)
         index = len(self.blocks) - 1
+        if index >= 0 and len(self.linked) == len(self.blocks):
+            self.linked[index] += self.pending_linked
+        self.pending_linked = 0
         for label, url in self.pending_links:
             if index >= 0:
                 self.links.append(Link(label, url, index))
@@ -92,12 +100,20 @@ def _split_paragraphs(raw: str, pre: bool) -> list[str]:
 
 def blocks_from_element(root) -> tuple[list[Block], list[Link]]:
     """Blocks and links for the subtree at `root` (an lxml element)."""
+    blocks, links, _ = blocks_with_linked(root)
+    return blocks, links
+
+
+def blocks_with_linked(root) -> tuple[list[Block], list[Link], list[int]]:
+    """Blocks, links, and for each block the characters of its text
+    inside links (any link, also those not kept as Links)."""
     builder = _Builder()
     kind = KIND_OF.get(root.tag, "paragraph") if isinstance(root.tag, str) else "paragraph"
     builder.text(_norm(root.text, kind == "preformatted"), kind)
     _walk(root, builder, kind, kind == "preformatted")
     builder.flush()
-    return builder.blocks, builder.links
+    linked = builder.linked if len(builder.linked) == len(builder.blocks) else [0] * len(builder.blocks)
+    return builder.blocks, builder.links, linked
 
 
 def _walk(element, b: _Builder, kind: str, pre: bool) -> None:
@@ -139,7 +155,10 @@ def _norm(text: str | None, pre: bool) -> str | None:
 
 
 def _note_link(anchor, b: _Builder) -> None:
-    url = safe_url(anchor.get("href") or "")
+    href = (anchor.get("href") or "").strip()
+    if href and not href.startswith("#"):
+        b.pending_linked += len(" ".join(anchor.text_content().split()))
+    url = safe_url(href)
     if not url:
         return
     label = " ".join(clean_text(anchor.text_content()).split())
@@ -165,11 +184,13 @@ def _table_rows(table, b: _Builder) -> None:
             text = " ".join(clean_text(row.text_content()).split())
             if text:
                 b.blocks.append(Block("caption", text))
+                b.linked.append(0)
             continue
         cells = [" ".join(clean_text(c.text_content()).split()) for c in row if c.tag in ("td", "th")]
         cells = [c for c in cells if c]
         if cells:
             b.blocks.append(Block("paragraph", " | ".join(cells)))
+            b.linked.append(0)
         for anchor in row.iter("a"):
             url = safe_url(anchor.get("href") or "")
             label = " ".join(clean_text(anchor.text_content()).split())

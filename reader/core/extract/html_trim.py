@@ -16,6 +16,9 @@ _FIELD_SEPARATOR = re.compile(r"\s[-|•·–—/]\s|\s*\|\s*")
 
 TRAILING_SHARE = 0.5  # a section heading in the last half ends the story
 PROSE_CHARS = 200  # a paragraph this long after a 'Related' line means the story goes on
+LINKED_CHARS = 200  # a linked headline is shorter than this ...
+LINKED_SHARE = 0.9  # ... and this much of it is link text
+HEADLINE_WORDS = 5  # mean words of linked headlines (a 'See also' list of terms has fewer)
 HEAD_BLOCKS = 8  # datelines and bylines are looked for among the first blocks
 DATELINE_WORDS = 25  # a longer block is prose, whatever dates it holds
 DATELINE_OTHER_WORDS = 8  # words beside the dates: labels, names, separators
@@ -25,9 +28,12 @@ STANDFIRST_WORDS = 80  # ... of at most this many words make the standfirst
 STANDFIRST_MIN_WORDS = 8  # shorter blocks among them are labels, not the summary shown
 
 
-def trim_blocks(blocks: list[Block], links: list[Link], article: Article) -> tuple[list[Block], list[Link]]:
-    """The blocks (and their links, renumbered) that belong to the story."""
-    keep = _furniture_free(blocks, article)
+def trim_blocks(blocks: list[Block], links: list[Link], article: Article,
+                linked: list[int] | None = None) -> tuple[list[Block], list[Link]]:
+    """The blocks (and their links, renumbered) that belong to the story.
+    `linked`: characters of each block inside links (from the links when not given)."""
+    keep = _no_linked_run(blocks, links, article, linked)
+    keep &= _furniture_free(blocks, article)
     keep &= _before_trailing_section(blocks, article)
     keep &= _not_title_repeat(blocks, article.title)
     keep &= _no_dateline(blocks, article)
@@ -37,6 +43,45 @@ def trim_blocks(blocks: list[Block], links: list[Link], article: Article) -> tup
 def _cut(article: Article, text: str, why: str) -> None:
     article.removed.append(text)
     article.removed_why.append(why)
+
+
+def _no_linked_run(blocks: list[Block], links: list[Link], article: Article,
+                   linked: list[int] | None) -> set[int]:
+    """Indexes without a 'More:' / 'Related' line and the linked headlines
+    right after it: pointers to other stories set between the story's
+    paragraphs (the story goes on after them). A 'See also' list of
+    linked terms stays."""
+    from .boilerplate import furniture, section_start
+
+    if linked is None or len(linked) != len(blocks):
+        linked = [0] * len(blocks)
+        for link in links:
+            if 0 <= link.block < len(blocks):
+                linked[link.block] += len(link.text)
+    keep = set(range(len(blocks)))
+    i = 0
+    while i < len(blocks):
+        text = blocks[i].text
+        marker = (blocks[i].kind in ("heading", "paragraph") and len(text) <= 80
+                  and (section_start(text) == "related" or _is_pointer_label(text, furniture)))
+        run = i + 1
+        while (marker and run < len(blocks) and len(blocks[run].text) <= LINKED_CHARS
+               and linked[run] >= LINKED_SHARE * len(blocks[run].text)):
+            run += 1
+        words = sum(len(b.text.split()) for b in blocks[i + 1:run])
+        if run > i + 1 and words >= HEADLINE_WORDS * (run - i - 1):  # headlines, not a list of terms
+            for j in range(i, run):
+                keep.discard(j)
+                _cut(article, blocks[j].text, f"linked headlines after '{text}'")
+            i = run
+        else:
+            i += 1
+    return keep
+
+
+def _is_pointer_label(text: str, furniture) -> bool:
+    why = furniture(text, len(text.split()))
+    return why == "related links header" or (why == "navigation" and text.rstrip().endswith(":"))
 
 
 def _furniture_free(blocks: list[Block], article: Article) -> set[int]:
