@@ -338,3 +338,11 @@ def test_periods_in_a_future_clause():
     assert found["fourth-quarter"] == ("2012-Q4", "date")      # results of a quarter just ended
     assert found["the fourth quarter"] == ("2013-Q4", "date")
     assert "the second half" in found and len([k for k in found if "half" in k]) == 1
+
+
+def test_a_day_that_dates_a_noun_does_not_take_the_present_tense_as_a_schedule():
+    found = _dates_of(["Sondland's appearance follows the testimony Tuesday of four officials.",
+                       "Now consider what we know about the visit to Walter Reed on Saturday."],
+                      datetime(2019, 11, 20))
+    assert found["Tuesday"] == ("2019-11-19", "date")
+    assert found["Saturday"] == ("2019-11-16", "date")

@@ -222,7 +222,7 @@ def _tense(doc: Any, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return ""
     verb = span.root
-    forward = False
+    forward = through_noun = False
     for _ in range(8):
         forward = forward or verb.lower_ in _FUTURE_WORDS
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
@@ -230,6 +230,7 @@ def _tense(doc: Any, start: int, end: int) -> str:
         if verb.head is verb:
             return ""
         verb = verb.head
+        through_noun = through_noun or verb.pos_ in ("NOUN", "PROPN") and not (span.start <= verb.i < span.end)
     if verb.pos_ not in ("VERB", "AUX"):
         return "future" if forward else ""
     tense = _verb_tense(verb, 0)
@@ -238,6 +239,8 @@ def _tense(doc: Any, start: int, end: int) -> str:
     if span.root.dep_ == "poss" and tense in ("present", "future") and not (
             {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} & (_FUTURE_AUX | _MODALS)):
         return "past"      # "follows Tuesday's declaration": an event already reported
+    if tense == "present" and through_noun:
+        return ""          # "what we know about the visit on Saturday": the noun's time, not the verb's
     return tense
 
 

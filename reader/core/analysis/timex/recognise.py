@@ -296,7 +296,8 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
         return False
     if name == "decade" and _previous_word(text, start) in _POSSESSIVES:
         return False  # "in their mid-50s" is an age
-    if name.startswith(("duration", "offset", "set")) and start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+    if name.startswith(("duration", "offset", "set")) and start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() \
+            and re.match(_UNIT_CORE, word, re.I):
         return False  # "light-years", "man-hours": a unit of something else
     if name == "duration_a" and re.fullmatch(r"(?:a|an|one)\s+second", word, re.I) and re.match(
             r"\s+(?!(?:and|or|of|to|in|ago|later|earlier|before|after|for|at|per|longer|too|more|less|"
@@ -361,7 +362,9 @@ def not_a_time(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"\d0'?s$", word) and _previous_word(text, start) in _POSSESSIVES:
         return True
-    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+    if re.fullmatch(r"\d{4}", word) and not 1900 <= int(word) <= 2099 and _previous_word(text, start) not in _YEAR_PREPOSITIONS:
+        return True  # "1630 parents": a number, not a year
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() and bool(re.match(_UNIT_CORE, word, re.I))
 
 
 _POSSESSIVES = ("his", "her", "their", "my", "our", "your", "its")
