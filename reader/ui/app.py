@@ -25,7 +25,8 @@ class ReaderApp(App[None]):
 
     def __init__(self, session: Session, themes: ThemeSet, theme: str,
                  ansi_color: bool | None = None, ascii_only: bool = False,
-                 terminal: TerminalProfile | None = None) -> None:
+                 terminal: TerminalProfile | None = None,
+                 keymap: dict[str, str] | None = None) -> None:
         super().__init__(ansi_color=ansi_color)
         if terminal is not None:  # clicks-only mouse, ASCII output (see terminal.py)
             self.driver_class = driver_for(self.driver_class, terminal)
@@ -37,11 +38,15 @@ class ReaderApp(App[None]):
         self.theme = theme
         self.ascii_only = ascii_only
         self.load_error: BaseException | None = None
+        self.user_keymap = dict(keymap or {})
+        """binding id -> keys from the user's keys.toml (the help shows these)."""
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.session)
 
     def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
         self.set_class(self.ascii_only, "-ascii")
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=6)
@@ -64,7 +69,7 @@ class ReaderApp(App[None]):
             return
         for key in keys.SCREEN_KEYS + keys.ARTICLE_KEYS:
             target = screen.view if key in keys.ARTICLE_KEYS else screen
-            yield SystemCommand(key.description, f"key: {key.display}",
+            yield SystemCommand(key.description, f"key: {keys.display(key, self.user_keymap)}",
                                 partial(target.run_action, key.action))
         glyphs = screen.session.glyphs
         for item in screen.palette_items():

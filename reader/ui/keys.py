@@ -82,6 +82,20 @@ LINKS_KEYS = (
     Key("link-close", "escape,o,q", "close", "Close", "Links", "Esc  o  q"),
 )
 
+SEARCH_LINE_KEYS = (
+    Key("search-submit", "enter", "submit", "Keep the matches (in the search line)", FINDING,
+        "Enter"),
+    Key("search-cancel", "escape", "cancel", "Cancel the search (in the search line)", FINDING,
+        "Esc"),
+)
+
+HELP_SCREEN_KEYS = (
+    Key("help-close", "escape,q,question_mark,f1", "dismiss", "Close the help", "Help",
+        "Esc  q  ?  F1"),
+    Key("help-down", "j,down", "scroll('down')", "Scroll the help down", "Help", "j  \u2193"),
+    Key("help-up", "k,up", "scroll('up')", "Scroll the help up", "Help", "k  \u2191"),
+)
+
 PALETTE_KEY = Key("palette", "ctrl+p", "command_palette", "Commands and entities", FINDING,
                   "Ctrl+P")
 
@@ -100,8 +114,47 @@ HELP_GROUPS = (
 )
 
 
+# Every key a user may remap in keys.toml, by binding id (see keymap.py).
+REMAPPABLE = {key.id: key for key in ARTICLE_KEYS + SCREEN_KEYS + PANEL_KEYS + LINKS_KEYS
+              + SEARCH_LINE_KEYS + HELP_SCREEN_KEYS}
+
+# Which keys are read together, nearest first: the focused widget's own, then
+# the screen's. A key bound twice in one place is a clash (keymap.py).
+FOCUS_CHAINS = {
+    "the article": (ARTICLE_KEYS, SCREEN_KEYS),
+    "the panel": (PANEL_KEYS, SCREEN_KEYS),
+    "the links list": (LINKS_KEYS,),
+    "the help": (HELP_SCREEN_KEYS,),
+}
+
+_LABELS = {"space": "Space", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End",
+           "escape": "Esc", "enter": "Enter", "tab": "Tab", "backspace": "Backspace",
+           "delete": "Del", "insert": "Ins", "up": "\u2191", "down": "\u2193",
+           "left": "\u2190", "right": "\u2192"}
+
+
 def bindings(keys: tuple[Key, ...]) -> list[Binding]:
     return [key.binding() for key in keys]
+
+
+def label(name: str) -> str:
+    """How the help writes one Textual key name: 'ctrl+f' -> 'Ctrl+F', 'slash' -> '/'."""
+    from textual.keys import format_key
+
+    *modifiers, base = name.split("+")
+    shown = _LABELS.get(base) or format_key(base)
+    if modifiers and len(shown) == 1:
+        shown = shown.upper()
+    elif len(shown) > 1 and shown not in _LABELS.values():
+        shown = shown.upper() if len(shown) <= 3 else shown.capitalize()  # f1 -> F1
+    return "+".join([*(m.capitalize() for m in modifiers), shown])
+
+
+def display(key: Key, keymap: dict[str, str] | None = None) -> str:
+    """The keys of `key` as the help and status line write them, after the user's keymap."""
+    if keymap and key.id in keymap:
+        return "  ".join(label(name) for name in keymap[key.id].split(","))
+    return key.display
 
 
 def help_rows() -> list[tuple[str, list[Key]]]:

@@ -81,12 +81,14 @@ def build_app(load, theme: str | None, ascii_only: bool, environ: Mapping[str, s
     """The configured ReaderApp (textual is imported here, not at module import)."""
     from ..core.state import StateStore
     from .app import ReaderApp
+    from .keymap import load_keymap
     from .screens.links import local_browser_available
     from .session import Session
     from .support.glyphs import ASCII, UNICODE
     from .themes import initial_theme, load_themes
 
     themes = load_themes()
+    user_keys = load_keymap()
     if theme and theme not in themes.names:
         raise UsageError(f"unknown theme {theme!r}; choose from {', '.join(themes.names)}")
     store = store if store is not None else StateStore().load()
@@ -99,9 +101,9 @@ def build_app(load, theme: str | None, ascii_only: bool, environ: Mapping[str, s
                       glyphs=ASCII if ascii_only else UNICODE,
                       theme_locked=bool(theme) or depth in ("none", "16"),
                       browser=local_browser_available(environ),
-                      notices=themes.notices + store.notices)
+                      notices=themes.notices + user_keys.notices + store.notices)
     return ReaderApp(session, themes, name, ansi_color=True if depth == "none" else None,
-                     ascii_only=ascii_only, terminal=profile)
+                     ascii_only=ascii_only, terminal=profile, keymap=user_keys.keymap)
 
 
 def attach_terminal_to_stdin() -> None:

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input
 
+from .. import keys
 from .keyorder import KeysInOrder
 
 
 class SearchBar(KeysInOrder, Input):
-    BINDINGS = [
-        Binding("enter", "submit", "Search", show=False, id="search-submit"),
-        Binding("escape", "cancel", "Cancel the search", show=False, id="search-cancel"),
-    ]
+    BINDINGS = keys.bindings(keys.SEARCH_LINE_KEYS)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -23,8 +23,10 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         parts: list[tuple[str, str]] = []
+        keymap = getattr(self.app, "user_keymap", {})
         for key in keys.hints():
-            parts += [(key.display.split()[0], "bold $accent"), (f" {key.hint}  ", "$reader-muted")]
+            parts += [(keys.display(key, keymap).split()[0], "bold $accent"),
+                      (f" {key.hint}  ", "$reader-muted")]
         yield Label(Content.assemble(*parts), id="hints")
         for name in ("flash", "counter", "state", "percent"):
             yield Label("", id=name)
