@@ -176,19 +176,20 @@ def test_blog_title_under_the_date_not_the_blog_name():
     assert art.published == "2016-05-08"
 
 
-def test_text_after_a_photo_in_the_article_is_kept():
-    # A photo (caption and credit) inside the article, then paragraphs that use
-    # other words than the lead: still the article, not another story.
+@pytest.mark.parametrize("between", [["Passengers wait at the depot on Tuesday morning", "Photo: Jane Doe/Reuters"],
+                                     "Advertisement"])
+def test_text_after_a_photo_or_an_ad_in_the_article_is_kept(between):
+    # A photo (caption and credit) or an ad inside the article, then paragraphs that
+    # use other words than the lead: still the article, not another story.
     after = ["Elsewhere, farmers waited anxiously for rain. Their wheat had withered during a long, hot "
              "summer and many feared losing everything they owned before winter arrived.",
              "Meanwhile, shopkeepers near the harbour reported quieter weeks than usual. Tourists stayed away, "
              "deterred perhaps by storms which battered those coastal villages repeatedly."]
-    text = standard_page(*P[:4], ["Passengers wait at the depot on Tuesday morning", "Photo: Jane Doe/Reuters"],
-                         *after)
+    text = standard_page(*P[:4], between, *after)
     art = extract_text(text, "t.txt")
     body = body_texts(art)
     assert all(p in body for p in after)
-    assert "Photo: Jane Doe/Reuters" not in body
+    assert "Photo: Jane Doe/Reuters" not in body and "Advertisement" not in body
 
 
 def test_sql_listing_and_its_printed_table_kept():

@@ -7,8 +7,8 @@ grows from the core line by line, left and right, for as long as the text
 gained (weighted by how much of its vocabulary the core shares, counting the
 words the core keeps using: teasers for other stories share only incidental
 ones) outweighs the furniture and short lines crossed.
-Across a photo (its caption and credit) right after the text, prose counts
-at least as much as above the core: the article goes on under its picture.
+Across a photo (its caption and credit) or an ad right after the text, prose
+counts at least as much as above the core: the article goes on under them.
 A comments header after the core ends the body; after a related-stories
 header, text counts half."""
 from __future__ import annotations
@@ -31,7 +31,7 @@ TOPIC_WORDS = 40  # words used in 2+ lines of the core: this many to judge a lin
 KEY_WORDS = 2  # a line using this many of them is on the topic, judged by all the core's words
 MIN_BODY = 50.0  # text words before a comments header for it to end the body
 COMMENTS_DAMP = 0.2  # past that header, text counts this much
-PHOTO = "photo caption or credit"
+IN_TEXT = ("photo caption or credit", "advertisement")  # furniture set between an article's paragraphs
 
 
 @dataclass
@@ -158,12 +158,12 @@ def _extend(lines: list[Line], v, edge: int, topic: Topic, step: int) -> int:
     the farthest line up to which the text gained outweighs what was crossed."""
     total, best, best_i = 0.0, 0.0, edge
     damp = 1.0
-    photo = False  # only a photo (caption, credit) crossed since the last text: the article goes on
+    photo = False  # only a photo (caption, credit) or an ad crossed since the last text: the article goes on
     i = edge + step
     while 0 <= i < len(lines):
         line = lines[i]
         if v.cls[i] == BAD:
-            photo = v.why[i] == PHOTO and (photo or v.cls[i - step] == GOOD)
+            photo = v.why[i] in IN_TEXT and (photo or v.cls[i - step] == GOOD)
         if v.cls[i] == BAD and i in v.sections:
             section = v.sections[i]
             if section == "comments" and step > 0:
