@@ -149,6 +149,10 @@ def kept_compiles(store: str = "regex-nlp") -> Iterator[None]:
         return found
 
     _plain = lambda pattern, flags=0: original(pattern, int(flags))  # noqa: E731
+    # Find and read the store before patching: finding it may import platformdirs,
+    # which compiles patterns at import (a re-entrant import of a half-made module).
+    with _lock:
+        _load_patterns(store)
     re._compile = compile_kept
     try:
         yield

@@ -138,3 +138,23 @@ def test_kept_compiles_restores_re_after_an_error(store):
         with launch_cache.kept_compiles("regex-test"):
             raise ValueError("boom")
     assert re._compile is original
+
+
+def test_kept_compiles_without_a_cache_dir_override(tmp_path):
+    """Without READER_CACHE_DIR the store's folder comes from platformdirs,
+    whose import compiles patterns: that import must not run inside the patched
+    re (it failed as a re-entrant import and the analysis process never loaded)."""
+    code = (
+        "import sys\n"
+        "from reader.core import launch_cache as lc\n"
+        "assert 'platformdirs' not in sys.modules\n"
+        "with lc.kept_compiles('regex-test'):\n"
+        "    import platformdirs, re\n"
+        "    re.compile(r'kept+')\n"
+        "print('ok')\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "READER_CACHE_DIR"}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
