@@ -14,7 +14,7 @@ from typing import Any
 from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
-from .entity_rescue import (acronym_spans, dateline_spans, find_again, head_word_spans, ministry_spans,
+from .entity_rescue import (absorb_country_prefix, acronym_spans, dateline_spans, find_again, head_word_spans, ministry_spans,
                             taken_tokens, titled_person_spans, widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
@@ -24,7 +24,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     """Entity rows for a parsed article, most-mentioned first."""
     spans, acronyms = acronym_spans(doc, spacy_spans(doc))
     spans += ministry_spans(doc, taken_tokens(spans))
-    spans += head_word_spans(doc, taken_tokens(spans))
+    spans += absorb_country_prefix(doc, spans, head_word_spans(doc, taken_tokens(spans)))
     spans += dateline_spans(doc, taken_tokens(spans))
     spans += titled_person_spans(doc, taken_tokens(spans))
     names = _known_names(doc, spans)
@@ -123,7 +123,16 @@ def _headline_blocks(layout: Layout) -> set[int]:
 def _keep(group: Group) -> bool:
     if all(span.headline for span in group.spans):
         return False
+    if all(span.thing_label for span in group.spans) and not _known(group):
+        return False  # a product or an award's name: 'our Blue Moon lander'
     return not all(form.lower() in gz.CHROME for form in group.forms)
+
+
+def _known(group: Group) -> bool:
+    """A name the gazetteer, the alias table or the organisations list knows."""
+    return any(gz.place_kind(f) or f.replace("’", "'").lower() in gz.known_orgs()
+               or f.lower() in gz.aliases() for f in group.forms)
+
 
 
 def _to_entity(group: Group, layout: Layout) -> Entity:

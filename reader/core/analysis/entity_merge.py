@@ -194,6 +194,11 @@ def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
             by_first[words[0]].append(k)
     pairs = []
     for key, group in by_key.items():
+        longer = [k for k in by_key if k.startswith(key + " ") and by_key[k].type() == "ORG"
+                  and all(w in _BRAND_EXTENSIONS for w in k[len(key) + 1:].split())]
+        if longer and group.type() == "ORG":
+            pairs.extend((key, k) for k in longer)  # 'Big Machine' = 'Big Machine Records', '... Label Group'
+            continue
         if " " in key:
             continue
         if len(of_names.get(key, [])) == 1:
@@ -206,6 +211,12 @@ def _org_prefixes(by_key: dict[str, Group]) -> list[tuple[str, str]]:
         if len(fits) == 1 or (len(fits) == 2 and fits[0].rstrip("s") == fits[1].rstrip("s")):
             pairs.append((key, fits[0]))
     return pairs
+
+
+# Words a company's short name drops ('Big Machine' for 'Big Machine Records').
+_BRAND_EXTENSIONS = frozenset("""records label group holdings entertainment productions studios media
+company corporation corp corp. inc inc. co co. airline airlines airways motors industries technologies
+systems labs laboratories pharmaceuticals international global brands foods communications""".split())
 
 
 def _bare_heads(by_key: dict[str, Group]) -> list[tuple[str, str]]:
@@ -241,8 +252,8 @@ def _merge_surnames(groups: list[Group]) -> list[Group]:
     for group in sorted(groups, key=lambda g: -max(len(f.split()) for f in g.forms)):
         keys = {name_key(f) for f in group.forms}
         key = next(iter(keys))
-        targets = ends.get(key) or (starts.get(key) if group.type() == "PERSON" and " " not in key else None) \
-            or _spelling_variant(key, ends)
+        targets = ends.get(key) or (starts.get(key) if " " not in key and (group.type() == "PERSON" or _first_name_of_one(
+            group, starts.get(key))) else None) or _spelling_variant(key, ends)
         targets = [_final(t, moved) for t in targets or []]
         targets = [t for t in targets if t is not group
                    and (t.type() == "PERSON" or (group.type() == "PERSON" and _could_be_person(t)))]
@@ -284,6 +295,17 @@ def _surname_target(targets: list[Group], span: Span, group: Group, stay: list[S
         return _nearest(before, span.start)
     fitting = [t for t in fitting if all(fits(t, s.gender) for s in group.spans)]
     return _nearest(fitting, span.start) if fitting else None
+
+
+def _first_name_of_one(group: Group, targets: list[Group] | None) -> bool:
+    """'Scooter' (tagged an organisation) after 'Scooter Braun': a one-word
+    name nothing marks as a place or organisation that starts exactly one
+    person's full name is that person called by first name."""
+    people = {id(t) for t in targets or [] if t.type() == "PERSON"}
+    if len(people) != 1 or any(s.label == "PLACE" for s in group.spans):
+        return False
+    evidence = name_evidence(group.forms)
+    return evidence["ORG"] <= 0 and evidence["PLACE"] <= 0
 
 
 def _first(group: Group) -> int:

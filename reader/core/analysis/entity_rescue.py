@@ -98,7 +98,8 @@ def head_word_spans(doc: Any, taken: set[int]) -> list[Span]:
             continue
         j = i
         while j < n and j not in taken and (_capitalised(doc[j]) or (doc[j].lower_ in ("of", "for", "and", "&")
-                                                                    and j + 1 < n and _capitalised(doc[j + 1]))):
+                                                                    and j + 1 < n and _capitalised(doc[j + 1]))
+                                            or _common_possessive(doc, j, i)):
             j += 1
         start = i + 1 if doc[i].lower_ == "the" else i
         while start < j and doc[start].is_stop:
@@ -110,6 +111,34 @@ def head_word_spans(doc: Any, taken: set[int]) -> list[Span]:
             spans.append(span)
         i = j
     return spans
+
+
+def _common_possessive(doc: Any, j: int, i: int) -> bool:
+    """The possessive inside 'Attorney's Office', 'Children's Hospital': after
+    a title or a plural of people, before another capitalised word."""
+    return (j > i and j + 1 < len(doc) and doc[j].text in ("'s", "’s", "'", "’") and _capitalised(doc[j + 1])
+            and (doc[j - 1].lower_ in gz.PERSON_TITLES
+                 or doc[j - 1].lower_ in ("people", "children", "women", "men", "workers", "veterans")))
+
+
+def absorb_country_prefix(doc: Any, spans: list[Span], found: list[Span]) -> list[Span]:
+    """'U.S. Attorney's Office': an organisation name found by its head word
+    right after a country's name or abbreviation includes it."""
+    by_end = {s.tok_end: s for s in spans if s.label == "PLACE" and s.tok_end - s.tok_start <= 2}
+    out, gone = [], set()
+    for span in found:
+        place = by_end.get(span.tok_start)
+        kind = place and (gz.place_kind(place.text) or (gz.aliases().get(place.text.lower()) or ("", ""))[1])
+        if place is not None and kind in ("country", "PLACE") and doc[span.tok_end - 1].lower_ in gz.ORG_HEADS \
+                and place.end < span.start and "\n" not in doc[place.tok_start:span.tok_end].text:
+            joined = make_span(doc, place.tok_start, span.tok_end, None)
+            joined.evidence.update(span.evidence)
+            out.append(joined)
+            gone.add(id(place))
+        else:
+            out.append(span)
+    spans[:] = [s for s in spans if id(s) not in gone]
+    return out
 
 
 def _capitalised(tok: Any) -> bool:
@@ -137,14 +166,39 @@ def dateline_spans(doc: Any, taken: set[int]) -> list[Span]:
 _HONORIFICS = {"miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord"}
 
 
+# Lower-case roles written straight before a person's name, with no title
+# capital ('Pittsburgh center Maurkice Pouncey', 'running back Trey Edmunds').
+ROLE_NOUNS = frozenset("""center centre guard tackle linebacker cornerback receiver rusher back end
+quarterback pitcher catcher shortstop outfielder infielder forward winger midfielder striker defender
+goalkeeper keeper fullback halfback batsman bowler rookie teammate coach manager owner skipper
+safety lineman kicker punter""".split())
+
+
+def aged_names(doc: Any) -> set[str]:
+    """Capitalised words given an age in apposition ('Braun, 38, ...',
+    'Noel, 31, is charged'): people's names."""
+    found = set()
+    for tok in doc[:-3]:
+        nxt, age, after = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
+        if tok.text[:1].isupper() and tok.is_alpha and nxt.text == "," and age.text.isdigit() \
+                and 1 <= int(age.text) <= 110 and after.text in (",", "–", "—", "-", ")", ";"):
+            found.add(tok.text)
+    return found
+
+
 def titled_person_spans(doc: Any, taken: set[int]) -> list[Span]:
     """Untagged people: a given name and surname ('Jayson Tatum scored'),
-    after a title or not ('Police Chief Troy Finner')."""
+    after a title or not ('Police Chief Troy Finner'); any two capitalised
+    words after a lower-case role ('center Maurkice Pouncey') or ending in a
+    name the article gives an age ('Scooter Braun' ... 'Braun, 38')."""
     spans = []
     given = gz.given_names()
+    aged = aged_names(doc)
     for tok in doc:
         i = tok.i
-        if tok.text not in given or tok.is_stop or tok.lower_ in _HONORIFICS or i in taken \
+        if tok.text not in given and not _role_or_aged(doc, i, aged, taken):
+            continue
+        if tok.is_stop or tok.lower_ in _HONORIFICS or i in taken \
                 or (i > 0 and doc[i - 1].text[:1].isupper()
                                                    and doc[i - 1].lower_ not in gz.PERSON_TITLES):
             continue
@@ -161,6 +215,26 @@ def titled_person_spans(doc: Any, taken: set[int]) -> list[Span]:
             span.evidence["PERSON"] += 3 if titled else 2
             spans.append(span)
     return spans
+
+
+def _role_or_aged(doc: Any, i: int, aged: set[str], taken: set[int]) -> bool:
+    """Two untagged capitalised names at `i`, after a lower-case role word or
+    ending in a word the article gives an age, and not a known place or
+    organisation."""
+    if i + 1 >= len(doc) or i + 1 in taken:
+        return False
+    tok, nxt = doc[i], doc[i + 1]
+    if not (tok.is_alpha and nxt.is_alpha and tok.text[:1].isupper() and nxt.text[:1].isupper()
+            and tok.pos_ == "PROPN" and nxt.pos_ == "PROPN") or tok.text.isupper():
+        return False
+    if gz.place_kind(tok.text) or tok.lower_ in gz.known_orgs() or gz.place_kind(f"{tok.text} {nxt.text}"):
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.is_alpha:
+        return False  # a longer capitalised run: not just a name
+    prev = doc[i - 1] if i > 0 else None
+    role = prev is not None and prev.text.islower() and prev.lower_ in ROLE_NOUNS
+    return role or (nxt.text in aged and not sentence_initial(doc, nxt))
 
 
 def ministry_spans(doc: Any, taken: set[int]) -> list[Span]:

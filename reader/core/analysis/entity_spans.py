@@ -41,6 +41,14 @@ nonprofit regulator watchdog rival competitor""".split())
 _PERSON_NOUNS = frozenset("""man woman boy girl resident mother father son daughter wife husband
 brother sister student teacher nurse doctor victim suspect witness official lawmaker""".split())
 _NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"})
+# Common nouns a name can label as a thing, not an actor ('our Blue Moon
+# lander', 'the Hazel Hen supercomputer', 'the Artist of the Decade award').
+_THING_NOUNS = frozenset("""award awards prize prizes trophy medal lander landers rover rocket rockets
+spacecraft capsule satellite satellites telescope probe jet jets aircraft airliner airliners helicopter
+drone drones missile missiles supercomputer computer processor chip chips phone phones smartphone
+smartphones handset tablet laptop console consoles app apps software browser engine engines car cars
+vehicle vehicles truck trucks suv sedan vaccine vaccines drug pill album song film movie franchise
+submarine rifle simulation device devices headset robot robots""".split())
 
 
 @dataclass
@@ -57,6 +65,7 @@ class Span:
     evidence: Counter = field(default_factory=Counter)
     headline: bool = False
     after_the: bool = False
+    thing_label: bool = False  # names a thing: 'the Hazel Hen supercomputer
     gender: str | None = None  # 'm' / 'f' when a title says so ('Mr. Obama')
 
 
@@ -87,6 +96,9 @@ def spacy_spans(doc: Any) -> list[Span]:
             continue  # 'former Miss Universe' once the text said 'Miss Universe Alicia Machado'
         for start, end, title in _pieces(doc, ent.start, _complete(doc, ent.start, ent.end), label):
             text = doc[start:end].text
+            if label is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and end - start > 1 \
+                    and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in gz.ORG_HEADS - {"cup"}:
+                label = "ORG"  # 'Monthly Notices of the Royal Astronomical Society' (a journal)
             if label is None and not (gz.place_kind(text) or text.lower() in gz.known_orgs()):
                 continue
             if ent.label_ == "NORP" and text.lower() in gz.known_orgs() \
@@ -97,7 +109,31 @@ def spacy_spans(doc: Any) -> list[Span]:
                 span.evidence["PERSON"] += 3
             if is_name(doc, span):
                 spans.append(span)
-    return drop_overlaps(spans)
+    return _join_of_places(doc, drop_overlaps(spans))
+
+
+def _join_of_places(doc: Any, spans: list[Span]) -> list[Span]:
+    """'the Southern District' + 'of' + 'New York', 'Gulf' + 'of' + 'Mexico':
+    a capitalised name ending in an organisation or place word, then 'of'
+    and a place, is one name."""
+    out: list[Span] = []
+    by_start = {s.tok_start: s for s in spans}
+    skip: set[int] = set()
+    for span in spans:
+        if id(span) in skip:
+            continue
+        last, k = doc[span.tok_end - 1], span.tok_end
+        nxt = by_start.get(k + 1) if k < len(doc) and doc[k].lower_ == "of" else None
+        if nxt is not None and span.label in ("ORG", "PLACE") and span.tok_end - span.tok_start >= 2 \
+                and last.text[:1].isupper() and (last.lower_ in gz.ORG_HEADS or last.lower_ in gz.PLACE_HEADS) \
+                and nxt.label == "PLACE" and "\n" not in doc[span.tok_start:nxt.tok_end].text:
+            joined = make_span(doc, span.tok_start, nxt.tok_end, span.label)
+            joined.evidence.update(span.evidence)
+            out.append(joined)
+            skip.add(id(nxt))
+        else:
+            out.append(span)
+    return out
 
 
 def _words_glued_after_titles(doc: Any) -> set[str]:
@@ -205,7 +241,21 @@ def _possessive_splits(doc: Any, start: int, i: int) -> bool:
     while i + after + 1 < len(doc) and doc[i + after + 1].text[:1].isupper():
         after += 1
     return (len(before) >= 2 and after >= 2) or bool(gz.place_kind(before.text)) \
-        or before.text.lower() in gz.known_orgs()
+        or before.text.lower() in gz.known_orgs() or _org_run_follows(doc, i + 1)
+
+
+def _org_run_follows(doc: Any, k: int) -> bool:
+    """After a possessive, a capitalised run (with 'of', 'the', 'for') that
+    ends in an organisation word other than a corporate designator names a
+    second body: 'NASA's Office of the Inspector General', 'Russia's
+    Defence Ministry'."""
+    n, last = len(doc), None
+    while k < n and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("of", "the", "for", "and")
+                                                   and k + 1 < n and doc[k + 1].text[:1].isupper())):
+        if doc[k].text[:1].isupper():
+            last = doc[k].lower_
+        k += 1
+    return last is not None and last in gz.ORG_HEADS and last not in gz.CORP_SUFFIXES
 
 
 def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, bool] | None:
@@ -217,7 +267,8 @@ def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, 
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in ("and", "&", "of", "the") or _is_number(doc[end - 1])
                            or (end - start > 1 and doc[end - 1].lower_ in gz.MONTHS)
-                           or (label == "ORG" and end - start > 1 and doc[end - 1].lower_ in gz.PERSON_TITLES)):
+                           or (label == "ORG" and end - start > 1 and doc[end - 1].lower_ in gz.PERSON_TITLES
+                               and not _office_of_title(doc, start, end))):
         end -= 1
     if label == "PERSON" and end - start > 2:
         start, title = _given_name_start(doc, start, end)
@@ -236,6 +287,15 @@ def _trim(doc: Any, start: int, end: int, label: str | None) -> tuple[int, int, 
     if start >= end or (end - start == 1 and doc[start].lower_ in gz.PERSON_TITLES):
         return None
     return start, end, title
+
+
+def _office_of_title(doc: Any, start: int, end: int) -> bool:
+    """'Office of the Inspector General', 'Office of the Prime Minister':
+    titles after 'of' name the office, they are not a role glued after it."""
+    k = end - 1
+    while k > start and doc[k].lower_ in gz.PERSON_TITLES and doc[k].text[:1].isupper():
+        k -= 1
+    return k > start and doc[k].lower_ in ("of", "the") and k < end - 1
 
 
 def _head_follows(doc: Any, start: int, end: int) -> bool:
@@ -332,6 +392,17 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
     return True
 
 
+def _labels_a_thing(doc: Any, span: Span) -> bool:
+    """The name (with any capitalised words after it) modifies a common noun
+    for a made thing: 'our Blue Moon lander', 'the Hazel Hen supercomputer'."""
+    k = span.tok_end
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" and k - span.tok_end < 3:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in _THING_NOUNS or not doc[k].text.islower():
+        return False
+    return doc[k - 1].dep_ in ("compound", "nmod", "amod") and doc[k - 1].head.i == k
+
+
 def sentence_initial(doc: Any, tok: Any) -> bool:
     """Whether only punctuation stands between `tok` and the start of its
     sentence or block."""
@@ -368,6 +439,10 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 3
     if before is not None and before.lower_ in ("in", "near", "outside", "across", "throughout", "inside"):
         span.evidence["PLACE"] += 1
+    age = doc[span.tok_end:span.tok_end + 3]
+    if len(age) == 3 and age[0].text == "," and age[1].text.isdigit() and 1 <= int(age[1].text) <= 110 \
+            and age[2].text in (",", "–", "—", "-", ")", ";"):
+        span.evidence["PERSON"] += 3  # 'Braun, 38, ...': an age in apposition
     after = doc[span.tok_end:span.tok_end + 2]
     relative = next((t.lower_ for t in after if t.text != ","), "")
     if relative in ("who", "whose"):
@@ -377,6 +452,7 @@ def add_context(doc: Any, span: Span) -> None:
     elif relative == "where":
         span.evidence["PLACE"] += 2  # 'a visit to Sulphur, where ...'
     span.after_the = before is not None and before.lower_ == "the"
+    span.thing_label = _labels_a_thing(doc, span)
     root = doc[span.tok_start:span.tok_end].root
     if (before is not None and before.lower_ == "the" or doc[span.tok_start].tag_ == "NNPS") \
             and root.dep_ not in ("compound", "amod", "nmod", "poss"):

@@ -54,6 +54,7 @@ church mission hospital clinic center centre council cabinet government
 administration regime command brigade battalion regiment militia
 tech platforms railway railways railroad league united fc rovers athletic wanderers
 albion hotspur cup exchange infirmary productions entertainment media state index
+directorate secretariat inspectorate observatory
 """.split())
 # Last words that make a name a place ("Golan Heights", "Gaza Strip").
 PLACE_HEADS = frozenset("""
