@@ -346,3 +346,12 @@ def test_a_day_that_dates_a_noun_does_not_take_the_present_tense_as_a_schedule()
                       datetime(2019, 11, 20))
     assert found["Tuesday"] == ("2019-11-19", "date")
     assert found["Saturday"] == ("2019-11-16", "date")
+
+
+def test_copied_news_sentences():
+    found = _dates_of(["The envoy faces questions about Trump’s July 25 call with Ukraine's president.",
+                       "Over the weekend, Trump assailed Williams as part of the “Never Trumpers” who oppose him.",
+                       "Nobody checked on him in the hours before he died."], datetime(2019, 11, 20))
+    assert found["July 25"] == ("2019-07-25", "date")          # the parser made "Trump’s July 25" a name
+    assert found["the weekend"] == ("2019-W46-WE", "date")     # no verb parsed: the last weekend
+    assert found["the hours"] == ("PTXH", "duration")

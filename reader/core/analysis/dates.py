@@ -192,7 +192,15 @@ _NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "ORG", "LAW", "FAC", "PERSON"
 
 def _outside_names(spans: list[Span], doc: Any) -> list[Span]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
-    return [s for s in spans if not any(a <= s.start and s.end <= b for a, b in names)]
+    text = doc.text
+    return [s for s in spans if not any(a <= s.start and s.end <= b and not _after_possessive(text, a, s)
+                                        for a, b in names)]
+
+
+def _after_possessive(text: str, name_start: int, span: Span) -> bool:
+    """'Trump's July 25 call' read as one name: a full date after a possessive is a date."""
+    return span.rule in ("month_day", "day_month", "iso_date", "us_date") and bool(
+        re.search(r"\w['’]s\s+$", text[name_start:span.start]))
 
 
 def _merge(rules: list[Span], model: list[Span]) -> list[Span]:

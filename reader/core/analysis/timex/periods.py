@@ -175,7 +175,8 @@ def _usable_anchor(anchor: Point, granularity: str) -> bool:
 
 
 def _weekend(base: date, word: str, ctx: Context) -> Point:
-    if word in ("last", "past", "previous", "this past") or (word in ("the", "this") and ctx.tense == "past"):
+    if word in ("last", "past", "previous", "this past") or (word in ("the", "this") and ctx.tense == "past") or (
+            word == "the" and not ctx.tense):   # "Over the weekend, Trump assailed ...": the last one
         saturday = weekday_near(base - timedelta(days=1), 6, -1)
         if base.isoweekday() in (6, 7) and word in ("the", "this"):
             saturday = weekday_near(base, 6, -1)

@@ -123,7 +123,7 @@ PATTERNS: dict[str, str] = {
     "duration_a": r"(?:(?:the\s+)?(?:better|best|greater)\s+part\s+of\s+)?(?:a|an|one)\s+(?:(?:full|whole|entire|single)\s+)?"
                   r"(?:second|minute|hour|day|week|month|year|decade|century|fortnight)(?:\s+and\s+a\s+half)?(?![\w-])",
     "duration_units": r"(?:(?:the\s+)?(?:past|last|next|coming|recent|following|previous|first|early|ensuing)\s+"
-                      r"(?:few\s+|several\s+|many\s+|couple\s+of\s+)?)?(?:years|months|weeks|days|decades|centuries|hours|minutes)"
+                      r"(?:few\s+|several\s+|many\s+|couple\s+of\s+)?|the\s+)?(?:years|months|weeks|days|decades|centuries|hours|minutes)"
                       r"(?:\s+(?:or|and)\s+(?:years|months|weeks|days|decades))?(?:\s+(?:ahead|to\s+come))?",
     "duration_adj": rf"(?:a\s+)?(?:\d+(?:\.\d+)?|{NUM_WORDS}|half|one)[\s-](?:and-a-half-)?(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
                     r"(?:-long)?(?![\w-]*-old)(?=[\s,.;:)]|$)",
