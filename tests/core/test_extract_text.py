@@ -136,6 +136,8 @@ def test_prose_is_not_furniture():
 def test_section_headers_and_site_notices():
     assert section_start("34 responses to “Bus programme extended”") == "comments"
     assert section_start("Related stories") == "related"
+    assert section_start("- Next Auto News") == "related"  # the next story's teaser follows
+    assert section_start("Next article") == "related"
     assert section_start("Response") is None  # a subheading, not a comments section
     assert site_notice("We use cookies to improve your experience on our website.")
     assert not site_notice(P[0])

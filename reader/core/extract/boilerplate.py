@@ -239,6 +239,7 @@ _SECTION_BODY = r"""(?:(\d+\ (comments?|responses?|replies|kommentare?|commentai
     (popular|trending)\ (on|in|at)\ .{1,40}|
     most\ (read|popular|viewed|shared|commented).*|(our\ )?(top|latest|popular|trending|recent)\ (stories|news|articles|videos|posts)|
     read\ next|up\ next|what\ to\ read\ next|around\ the\ web|from\ around\ the\ web|
+    next(\ [\w.]+){0,2}\ (stories|story|articles?|news|posts?)|
     about\ the\ authors?|about\ (the\ )?(writer|reporter)|about\ this\ (article|story)|sources?|
     (sobre|über|à\ propos\ de)\ [\w.]+(\ [\w.]+){0,2}|
     mehr\ zum\ thema|weitere\ (beiträge|artikel).*|das\ könnte\ sie\ auch\ interessieren|lesen\ sie\ auch|
