@@ -295,8 +295,10 @@ _TEASER_LABEL = re.compile(
     r"veja (?:também|mais)|lee (?:también|más)|ver más|czytaj (?:też|także)|lees ook)\s*[:|»>–—-]",
     re.I)
 # Class or id of the page's tools around the story: 'min read' estimates,
-# print/reprint/save toolbars, a photo's 'n pictures' counter.
-_TOOLS = re.compile(r"read(?:ing)?[-_]?time|(?:article|print)[-_]?tools|gallery[-_]?count", re.I)
+# print/reprint/save toolbars, a photo's 'n pictures' counter, the
+# breadcrumb trail (Readability.js names only 'breadcrumbs', and spares
+# it when another name matches 'and', as 'brand' does).
+_TOOLS = re.compile(r"read(?:ing)?[-_]?time|(?:article|print)[-_]?tools|gallery[-_]?count|breadcrumb", re.I)
 TOOLS_MAX_CHARS = 200  # a longer element so named holds more than the tool
 
 
@@ -315,7 +317,7 @@ def drop_teasers(content) -> None:
 
 def drop_tools(body) -> None:
     """The page's small tools named as such by class or id (reading time,
-    print toolbars, gallery counters), which Readability.js keeps when
+    print toolbars, gallery counters, breadcrumbs), which Readability.js keeps when
     they sit inside the story. Run on the page before the content search,
     which may rewrite the elements that carry the names."""
     for el in list(body.iter()):
