@@ -148,7 +148,7 @@ def _relative_unit(word: str, unit: str, low: str, ctx: Context) -> Point | str 
     if unit in ("quarter", "period"):
         return _relative_quarter(word, unit, low, ctx)
     delta = DELTA.get(word, 0)
-    anaphoric = (word in ANAPHORIC or word == "the" or unit == "day" and re.search(r"\bthe next\b", low)) and not (
+    anaphoric = (word in ANAPHORIC or word == "the" and unit != "weekend" or unit == "day" and re.search(r"\bthe next\b", low)) and not (
         unit == "year" and re.search(r"\bfull\b", low))   # "the full year": the current one, whatever was told
     around = re.search(r"\b(?:day|week|month|year) (before|after)$", low)
     if around:                            # "the day before": one unit from the day being told
