@@ -194,6 +194,14 @@ def test_text_after_a_photo_or_an_ad_in_the_article_is_kept(between):
     assert "Photo: Jane Doe/Reuters" not in body and "Advertisement" not in body
 
 
+def test_quotation_in_another_script_kept_between_paragraphs():
+    # An English article quoting a line of Arabic (no English stopwords in it).
+    arabic = "أَحْبِبْ حَبِيبَكَ هَوْنًا مَا عَسَى أَنْ يَكُونَ بَغِيضَكَ يَوْمًا مَا وَأَبْغِضْ بَغِيضَكَ هَوْنًا مَا"
+    art = extract_text(standard_page(P[0], P[1], "The proverb, as the mayor quoted it, runs:", arabic, P[2], P[3]),
+                       "t.txt")
+    assert arabic in body_texts(art)
+
+
 def test_sql_listing_and_its_printed_table_kept():
     # A tutorial's query (keywords in capitals, short glued lines) and the
     # table the database printed for it (box-drawing rules) are text.

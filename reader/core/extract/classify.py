@@ -53,6 +53,7 @@ CODE_TAIL_WORDS = 12
 _SUMMARY = re.compile(r"^\W*(?:key\s+points|points\s+clés|puntos\s+clave|das\s+wichtigste(?:\s+in\s+kürze)?)\W*$", re.I)
 _READ_MORE = re.compile(r"^\W*(?:read\s+more|continue\s+reading|read\s+on|weiterlesen|lire\s+la\s+suite|"
                         r"leer\s+más|leia\s+mais|continua)\W*$", re.I)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
 _DIGITS_OR_PAREN = set("0123456789(")
 
@@ -73,12 +74,16 @@ class Verdict:
 
 
 def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
-             rows: frozenset[int] = frozenset(), authors: frozenset[str] = frozenset()) -> Verdict:
+             rows: frozenset[int] = frozenset(), authors: frozenset[str] = frozenset(),
+             latin: bool = False) -> Verdict:
     """Classify `lines` (already measured). `prose_by_punct`: no stoplist for
     this language (Chinese, Japanese...), so judge prose by punctuation.
     `preset`: lines already known to be furniture (datelines, bylines), with why.
     `rows`: rows of a table of data, text whatever their words.
-    `authors`: byline names, lower-cased (a line that is just one opens an author box)."""
+    `authors`: byline names, lower-cased (a line that is just one opens an author box).
+    `latin`: the page's language is written in Latin letters; a longer line with
+    none (Arabic, Greek, Cyrillic...) cannot be judged by its stopwords, so it is
+    near-good and its neighbours decide (a quotation in the original language)."""
     v = Verdict([SHORT] * len(lines), [None] * len(lines))
     for i, why in preset.items():
         v.cls[i], v.why[i] = BAD, why
@@ -87,7 +92,10 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     for i, line in enumerate(lines):
         if v.why[i] is None and i not in v.listed:
             v.cls[i] = _by_content(line, prose_by_punct)
-            if v.cls[i] == BAD:
+            if v.cls[i] == BAD and latin and line.stop == 0 and line.words >= NEAR_WORDS \
+                    and not line.text.isascii() and _LATIN_LETTER.search(line.text) is None:
+                v.cls[i] = NEAR  # another script: no stopwords of the page's language to count
+            elif v.cls[i] == BAD:
                 v.why[i] = "headline link in capitals" if line.upper else "few function words (names, tags or links)"
     _code_blocks(lines, v)
     _menus(lines, v)

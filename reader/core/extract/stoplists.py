@@ -116,6 +116,15 @@ def stoplist(name: str | None) -> frozenset[str]:
     return frozenset(words | contracted | {w.replace("'", "’") for w in contracted})
 
 
+@lru_cache(maxsize=16)
+def latin_script(name: str | None) -> bool:
+    """True when the stoplist `name` is written in Latin letters (English,
+    Indonesian, ...): a line of Arabic or Greek on such a page is a quotation
+    in another language, not a line without function words."""
+    words = stoplist(name)
+    return bool(words) and sum(w.isascii() for w in words) > len(words) / 2
+
+
 def is_cjk_text(text: str) -> bool:
     """True when Chinese/Japanese characters make up most of the letters."""
     sample = text[:5000]

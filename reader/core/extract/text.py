@@ -15,7 +15,7 @@ from ..models import Article, Block
 from ..safety import clean_text
 from .classify import GOOD, Verdict, classify
 from .header import choose_byline, choose_dates, choose_title, find_meta_lines
-from .stoplists import detect, stoplist
+from .stoplists import detect, latin_script, stoplist
 from .textlines import Line, measure, raw_lines, to_lines
 
 _SAMPLE_WORDS = 600  # enough prose to tell the language
@@ -102,7 +102,7 @@ def _clean(lines: list[Line], source: str) -> tuple[Article, list[Line], Verdict
     meta = find_meta_lines(lines, article.language)
     authors = frozenset(n.lower() for names in meta.bylines.values() for n in names)
     verdict = classify(lines, prose_by_punct=name is None, preset=meta.reasons(), rows=frozenset(meta.tables),
-                       authors=authors)
+                       authors=authors, latin=latin_script(name))
     body_vocab: set[str] = set()
     for i in range(verdict.start, verdict.end):
         if verdict.cls[i] == GOOD:
