@@ -202,6 +202,15 @@ def test_quotation_in_another_script_kept_between_paragraphs():
     assert arabic in body_texts(art)
 
 
+def test_embedded_tweet_signature_stays_with_the_text():
+    tweet = "— City Council (@CityCouncil) March 12, 2024"
+    art = extract_text(standard_page(P[0], P[1], P[2], "The council shared its decision on Twitter, saying that "
+                                     "buses will run for another year and thanking everyone who took part.",
+                                     tweet), "t.txt")
+    assert tweet in body_texts(art)
+    assert art.published == "2024-03-12T09:30:00+00:00"  # the tweet's date is not the page's
+
+
 def test_sql_listing_and_its_printed_table_kept():
     # A tutorial's query (keywords in capitals, short glued lines) and the
     # table the database printed for it (box-drawing rules) are text.

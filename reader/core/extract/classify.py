@@ -53,6 +53,8 @@ CODE_TAIL_WORDS = 12
 _SUMMARY = re.compile(r"^\W*(?:key\s+points|points\s+clés|puntos\s+clave|das\s+wichtigste(?:\s+in\s+kürze)?)\W*$", re.I)
 _READ_MORE = re.compile(r"^\W*(?:read\s+more|continue\s+reading|read\s+on|weiterlesen|lire\s+la\s+suite|"
                         r"leer\s+más|leia\s+mais|continua)\W*$", re.I)
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s.*\(@\w+\)\s*\S.*\d$")
+TWEET_WORDS = 12
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
 _DIGITS_OR_PAREN = set("0123456789(")
@@ -98,6 +100,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
             elif v.cls[i] == BAD:
                 v.why[i] = "headline link in capitals" if line.upper else "few function words (names, tags or links)"
     _code_blocks(lines, v)
+    _tweet_signatures(lines, v)
     _menus(lines, v)
     _numbered_lists(lines, v)
     _bullet_lists(lines, v)
@@ -257,6 +260,16 @@ def _code_blocks(lines: list[Line], v: Verdict) -> None:
                 v.listed.add(k)
                 v.code.add(k)
         done = j
+
+
+def _tweet_signatures(lines: list[Line], v: Verdict) -> None:
+    """'— Jane Doe (@jane) October 9, 2018' closes a tweet embedded in the text:
+    it goes with the text around it (near-good: kept beside a paragraph)."""
+    for i, line in enumerate(lines):
+        if line.text[0] in "—–-" and line.words <= TWEET_WORDS and (v.why[i] is None or v.why[i] in _SOFT) \
+                and _TWEET_SIGNATURE.match(line.text):
+            v.cls[i], v.why[i] = NEAR, None
+            v.listed.add(i)
 
 
 def _bullet_lists(lines: list[Line], v: Verdict) -> None:
