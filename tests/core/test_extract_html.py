@@ -438,3 +438,18 @@ def test_more_label_and_the_linked_headlines_after_it_leave_the_story():
     assert not any("Another story" in t or t == "More:" for t in texts)
     assert sum(t.startswith(PROSE) for t in texts) == 5
     assert any(r.startswith("Another story") for r in art.removed)
+
+
+def test_title_matching_a_teaser_headline_does_not_replace_the_story():
+    # The page's only heading that repeats the title heads a teaser in a
+    # list of links; the story the search found stays.
+    teasers = "".join(f"<article class='card'><h2><a href='/s/{i}'>{'The real story here' if i == 0 else f'Teaser {i}'}"
+                      f"</a></h2><p><a href='/s/{i}'>Elsewhere in the news, card {i} tells of another town and its "
+                      f"quite different council, which voted the other way on a similar plan.</a></p><p>A short note {i} on it, "
+                      f"with a few more words of summary to make the card long enough.</p></article>"
+                      for i in range(5))
+    story = "".join(f"<p>{PROSE} Story part {i}.</p>" for i in range(8))
+    art = extract_html(page(f"<div class='content'>{story}</div><section>{teasers}</section>",
+                            head="<meta property='og:title' content='The real story here'>"), "t.html")
+    text = " ".join(b.text for b in art.blocks)
+    assert "Story part 7." in text and "A short note 3" not in text

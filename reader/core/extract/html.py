@@ -34,7 +34,8 @@ READABILITY_SECONDS = 15.0  # then the page's visible text is used instead
 MIN_CHARS = 100  # fewer characters than this is never a whole article
 SECTION_AFTER_CHARS = 500  # of story before a 'Related' box for the box to be the page's
 BOX_MAX_SHARE = 0.5
-PROSE_CHARS = 200  # a paragraph this long is story, not a teaser  # a 'Related' box never holds more than this share of the text
+PROSE_CHARS = 200  # a paragraph this long is story, not a teaser
+ANCHOR_MAX_LINK_DENSITY = 0.25  # a container under the title linking more is a teaser list  # a 'Related' box never holds more than this share of the text
 _MARKER_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"})
 
 
@@ -52,9 +53,11 @@ def extract_html(html: str, source: str) -> Article:
     _drop_headed_boxes(body, page_chars, article)
     anchored = _title_container(body, article.title)
     content = _main_content(body, article.title, meta.byline_declared)
-    if anchored is not None and not _shares_text(content, anchored):
+    if anchored is not None and not _shares_text(content, anchored) and _prose_container(anchored):
         # the search chose another story (a blog front page, a teaser
-        # list): the one under the page's own title wins.
+        # list): the one under the page's own title wins, unless what
+        # the title heads is itself a list of links (the title matched
+        # a teaser's headline).
         content = _clean_container(anchored, article.title)
     elif anchored is not None:
         _drop_other_articles(content, _probes(anchored))
@@ -202,6 +205,12 @@ def _title_container(body, title: str | None):
                 return ancestor
         return None
     return None
+
+
+def _prose_container(container) -> bool:
+    from .html_clean import link_density
+
+    return link_density(container) < ANCHOR_MAX_LINK_DENSITY
 
 
 def _clean_container(container, title: str | None):
