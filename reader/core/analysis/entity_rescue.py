@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from . import gazetteer as gz
-from .entity_spans import (Span, drop_overlaps, make_span, lower_words, sentence_initial,
+from .entity_spans import (Span, drop_overlaps, is_age_after, make_span, lower_words, sentence_initial,
                            single_word_is_name)
 
 
@@ -177,13 +177,7 @@ safety lineman kicker punter""".split())
 def aged_names(doc: Any) -> set[str]:
     """Capitalised words given an age in apposition ('Braun, 38, ...',
     'Noel, 31, is charged'): people's names."""
-    found = set()
-    for tok in doc[:-3]:
-        nxt, age, after = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
-        if tok.text[:1].isupper() and tok.is_alpha and nxt.text == "," and age.text.isdigit() \
-                and 1 <= int(age.text) <= 110 and after.text in (",", "–", "—", "-", ")", ";"):
-            found.add(tok.text)
-    return found
+    return {tok.text for tok in doc if tok.text[:1].isupper() and tok.is_alpha and is_age_after(doc, tok.i + 1)}
 
 
 def titled_person_spans(doc: Any, taken: set[int]) -> list[Span]:

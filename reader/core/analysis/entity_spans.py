@@ -241,7 +241,8 @@ def _possessive_splits(doc: Any, start: int, i: int) -> bool:
     while i + after + 1 < len(doc) and doc[i + after + 1].text[:1].isupper():
         after += 1
     return (len(before) >= 2 and after >= 2) or bool(gz.place_kind(before.text)) \
-        or before.text.lower() in gz.known_orgs() or _org_run_follows(doc, i + 1)
+        or before.text.lower() in gz.known_orgs() \
+        or (before[-1].lower_ not in gz.PERSON_TITLES and _org_run_follows(doc, i + 1))
 
 
 def _org_run_follows(doc: Any, k: int) -> bool:
@@ -392,6 +393,14 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
     return True
 
 
+def is_age_after(doc: Any, k: int) -> bool:
+    """', 38,' / ', 38 –' at token `k`: an age in apposition (not a score, '45-17')."""
+    age = doc[k:k + 3]
+    if len(age) < 3 or age[0].text != "," or not age[1].text.isdigit() or not 1 <= int(age[1].text) <= 110:
+        return False
+    return age[2].text in (",", ")", ";") or (age[2].text in ("–", "—", "-") and bool(age[1].whitespace_))
+
+
 def _labels_a_thing(doc: Any, span: Span) -> bool:
     """The name (with any capitalised words after it) modifies a common noun
     for a made thing: 'our Blue Moon lander', 'the Hazel Hen supercomputer'."""
@@ -439,9 +448,7 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 3
     if before is not None and before.lower_ in ("in", "near", "outside", "across", "throughout", "inside"):
         span.evidence["PLACE"] += 1
-    age = doc[span.tok_end:span.tok_end + 3]
-    if len(age) == 3 and age[0].text == "," and age[1].text.isdigit() and 1 <= int(age[1].text) <= 110 \
-            and age[2].text in (",", "–", "—", "-", ")", ";"):
+    if is_age_after(doc, span.tok_end):
         span.evidence["PERSON"] += 3  # 'Braun, 38, ...': an age in apposition
     after = doc[span.tok_end:span.tok_end + 2]
     relative = next((t.lower_ for t in after if t.text != ","), "")

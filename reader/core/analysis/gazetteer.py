@@ -33,7 +33,7 @@ king queen prince princess pope archbishop bishop cardinal rabbi imam
 sheikh emir sultan ayatollah pastor father rev rev. reverend saint st. coach
 striker midfielder defender goalkeeper quarterback actor actress singer rapper
 author writer journalist reporter analyst economist lawyer attorney
-detective officer inspector deputy vice dean speaker rt hon hon.
+detective officer inspector deputy vice dean speaker rt hon hon. sheriff
 """.split())
 # Titles that are part of how people are named, so kept in the row's name.
 NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress",
