@@ -111,6 +111,9 @@ def test_body_kept_and_page_furniture_cut_with_reasons():
      "photo caption or credit"),
     ("The simulated birth of a galaxy cluster where dark matter structures merge together while gas is "
      "expelled from the centre of the cluster. (Image credit: TNG Collaboration)", "photo caption or credit"),
+    ("This illustration of the new bus shows how the council hopes to take people to the airport [Depot via Council]",
+     "photo caption or credit"),
+    ("Passengers wait at the depot on Tuesday morning [Jane Doe/Reuters]", "photo caption or credit"),
     ("1 of 12", "photo gallery counter"), ("Leave a Reply", "comments"),
     ("Get Bus Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more "
      "information.", "call to action"),
@@ -129,7 +132,8 @@ def test_prose_is_not_furniture():
                      "Follow the river for two miles and you reach the old mill.",
                      "The council published its report (with photos) on Tuesday (see page 4)",
                      "Residents who subscribe to the service were told to click the link in the letter.",
-                     "Jane Doe is a reporter who has covered the depot for ten years, and she says the vote was close."]:
+                     "Jane Doe is a reporter who has covered the depot for ten years, and she says the vote was close.",
+                     "The council was founded long ago and keeps its own records, as the charter says. [M1 / MP]"]:
         assert furniture(text, len(text.split())) is None
 
 

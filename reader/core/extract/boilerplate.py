@@ -214,6 +214,10 @@ _BIO = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|d[aeiu]|del|van|von|der|l[ae]|al|bin
                   r"(?i:writer|reporter|journalist|editor|correspondent|columnist|contributor|producer|critic)\b"
                   r"(?:\s+(?:for|at|with|of|based|in)\b.*)?[.]?$|"
                   r"\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$")
+CAPTION_WORDS = 40
+# '... back to the Moon [SpaceX via Nasa]', '... in Gaza [Mohammed Salem/Reuters]': a credit in square
+# brackets names a source 'via' an agency or photographer/agency (citations '[Page 4]' do not).
+_CREDIT_BRACKET = re.compile(r"\[[^\[\]{};=]{1,60}(?:\ via\ |[^\s/]/[^\s/])[^\[\]{};=/]{1,40}\]\s*$", re.X)  # lower-cased
 
 # "(Reporting by Jane Doe; Editing by John Roe)": wire-service credits.
 _CREDITS_LINE = re.compile(r"^\(?(?:additional\ )?(?:reporting|writing|editing|compiled|translated|research)"
@@ -311,7 +315,8 @@ def furniture(text: str, words: int, lower: str | None = None) -> str | None:
             return "reporting credits"
         if words <= 2 and text[0] == "@" and _HANDLE.match(text):
             return "social media handle"
-        if text[-1] in ")]" and _CREDIT_END.search(lower[-120:]):
+        if text[-1] in ")]" and (_CREDIT_END.search(lower[-120:]) or
+                                 (text[-1] == "]" and 5 <= words <= CAPTION_WORDS and _CREDIT_BRACKET.search(lower[-100:]))):
             return "photo caption or credit"
         if words <= PROMO_WORDS and any(cue in lower for cue in _PROMO_CUES) and _PROMO.search(lower):
             return "call to action"
