@@ -118,6 +118,7 @@ def test_body_kept_and_page_furniture_cut_with_reasons():
     ("Get Bus Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more "
      "information.", "call to action"),
     ("Need more buses? Subscribe to our sister title for the latest news from the depot!", "call to action"),
+    ("In each episode of her weekly show, Jane Doe rides a different bus route. Click to subscribe!", "call to action"),
     ("Jane Doe is an LA transport reporter for the Daily Bus.", "about the author"),
     ("Mark di Stefano is a breaking news reporter for the Daily Bus and is based in Sydney.", "about the author"),
     ("John Roe contributed to this report.", "about the author"),

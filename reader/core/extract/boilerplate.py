@@ -202,7 +202,7 @@ _CREDIT_END = re.compile(r"[(\[](?:photos?|images?|pictures?|illustrations?|grap
 # A promotion addressing the reader anywhere in a short paragraph: 'Get the magazine delivered
 # through your letterbox every month. Click here for more information.', 'Subscribe to our sister title'.
 PROMO_WORDS = 40
-_PROMO = re.compile(r"\bclick\ here\b|\bsubscribe\ to\ our\b|\bsign\ up\ (?:for|to)\ our\b|"
+_PROMO = re.compile(r"\bclick\ here\b|\bclick\ to\ (?:subscribe|share|view|print|e-?mail|watch)\b|\bsubscribe\ to\ our\b|\bsign\ up\ (?:for|to)\ our\b|"
                     r"\bdelivered\ (?:straight\ )?(?:to|through)\ your\ (?:inbox|letterbox|door)|"
                     r"\bevery\ (?:day|week|morning)\ we\ send\b|\bwant\ more\ stories\ like\ this\b", re.X)
 _PROMO_CUES = ("click", "subscribe", "sign up", "delivered", "we send", "stories like")  # substring tests: cheap
