@@ -216,6 +216,17 @@ def test_embedded_tweet_signature_stays_with_the_text():
     assert art.published == "2024-03-12T09:30:00+00:00"  # the tweet's date is not the page's
 
 
+def test_headline_under_an_up_next_label_is_the_articles_own():
+    # A video player's 'Up next:' label sits above the page's own headline, which is
+    # shown twice (player and page); the byline and dateline under it say whose it is.
+    head = "Council extends the bus programme for another year after a long debate"
+    text = page(MENU, ["Up next:", head, head, "By Jane Doe", "Published 12 March 2024, 09:30 GMT"], *P[:4],
+                ["Most read", "Ten things to do this weekend", "Why the river flooded again"])
+    art = extract_text(text, "t.txt")
+    assert art.title == head
+    assert head not in body_texts(art)
+
+
 def test_sql_listing_and_its_printed_table_kept():
     # A tutorial's query (keywords in capitals, short glued lines) and the
     # table the database printed for it (box-drawing rules) are text.

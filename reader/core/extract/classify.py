@@ -55,6 +55,8 @@ _READ_MORE = re.compile(r"^\W*(?:read\s+more|continue\s+reading|read\s+on|weiter
                         r"leer\s+más|leia\s+mais|continua)\W*$", re.I)
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s.*\(@\w+\)\s*\S.*\d$")
 TWEET_WORDS = 12
+_BYLINES = ("byline", "dateline")
+BYLINE_REACH = 3  # a byline or dateline this close under a headline is its own
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
 _DIGITS_OR_PAREN = set("0123456789(")
@@ -170,6 +172,8 @@ def _captions(lines: list[Line], v: Verdict) -> None:
         j = i + 1
         while section == "related" and j < min(len(lines), i + 1 + RELATED_ITEMS) and not lines[j].gap_before \
                 and not lines[j].sentence_end and 4 <= lines[j].words <= 20:
+            if any(v.why[k] in _BYLINES for k in range(j + 1, min(len(lines), j + 1 + BYLINE_REACH))):
+                break  # a headline over a byline or dateline: the article's own header ('Up next:' above it)
             if v.why[j] is None:
                 v.cls[j], v.why[j] = BAD, "related link"
             j += 1

@@ -21,6 +21,7 @@ from .textlines import Line, measure, raw_lines, to_lines
 _SAMPLE_WORDS = 600  # enough prose to tell the language
 _SAMPLE_LINE_CHARS = 4000  # ... and as much of one line as that takes
 STANDFIRST_REACH = 4  # lines under the headline where a standfirst may sit
+TWIN_REACH = 3  # a copy of the headline this close to it is the same headline again
 # Inputs longer than this many lines (a copied page has at most a few
 # thousand) are cleaned line by line only in the window of this many lines
 # with the most prose; the rest is kept as text where the body runs into it,
@@ -114,6 +115,9 @@ def _clean(lines: list[Line], source: str) -> tuple[Article, list[Line], Verdict
     if title is not None:
         article.title = lines[title].text
         verdict.cls[title], verdict.why[title] = "title", "headline (shown as the title)"
+        for j in range(max(0, title - TWIN_REACH), min(len(lines), title + TWIN_REACH + 1)):
+            if verdict.cls[j] == GOOD and lines[j].key == lines[title].key:
+                verdict.cls[j], verdict.why[j] = "bad", "headline shown twice"
         article.standfirst = _drop_standfirst(lines, verdict, title, meta)
     article.published, article.updated = choose_dates(meta, title, verdict.start, verdict.end)
     article.byline = choose_byline(meta, title, verdict.start)
