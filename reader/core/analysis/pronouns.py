@@ -69,8 +69,8 @@ def _candidates(ctx: Context, sent: Any, before: int, gender: str | None) -> lis
         if pronoun and (gender is None or pronoun == gender) and token.i != sent.start - 1:
             name = last_person(ctx, token.idx, pronoun)
             if name:
-                role = _role(token) if token.dep_ in ("nsubj", "nsubjpass") else 3 if token.dep_ == "poss" and \
-                    token.head.dep_ in ("nsubj", "nsubjpass") else 2
+                # a he/his chain carries the topic: never below a plain mention
+                role = _role(token) if token.dep_ in ("nsubj", "nsubjpass") else 3
                 out.append((role, token.i, name))
     return out
 

@@ -21,6 +21,11 @@ from .quote_marks import Segment, find_segments
 from .reported import find_reported
 from .speakers import speaker_name
 
+# '“X,” he said. “Y.”': one quote per speech act (True: PolNeAR's convention,
+# one attribution whose content runs from the first part to the last) or one
+# per quoted passage (False: the seed gold's, text = the words inside one
+# pair of marks). The two conventions cannot both be met; see notes/quotes.md.
+MERGE_PARTS = True
 MIN_CLAUSE_WORDS = 4  # an unattributed quotation shorter than this is a scare quote or a name
 MIN_PLAIN_WORDS = 8  # this long, it is a quotation even without a verb
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or",
@@ -348,8 +353,15 @@ def _colon_cue(ctx: Context, item: _Found) -> Any:
     if not prev_text.endswith(":"):
         return None
     last = ctx.doc.char_span(prev_start, prev_start + len(prev_text), alignment_mode="expand")
-    cues = [t for t in last if is_cue(t) and not ctx.in_quote(t)] if last is not None else []
-    return cues[-1] if cues else None
+    if last is None:
+        return None
+    cues = [t for t in last if is_cue(t) and not ctx.in_quote(t)]
+    if cues:
+        return cues[-1]
+    root = _sentence_at(ctx, last[-1]).root  # 'Sanders made the following comment:'
+    if root.pos_ in ("VERB", "AUX") and not ctx.in_quote(root) and subject_of(root, ctx.in_quote) is not None:
+        return root
+    return None
 
 
 def _framing_verb(ctx: Context, sents: list[Any], inner: list[Any], inner_ids: set[int]) -> Any:
@@ -390,8 +402,14 @@ def _cast_as(ctx: Context, seg: Segment) -> Any:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX") and not ctx.in_quote(token):
-            return token
+            return None if _agentless_passive(token) else token
     return None
+
+
+def _agentless_passive(verb: Any) -> bool:
+    """'It was known as the “Black Death”': a name nobody in the text gives."""
+    deps = {c.dep_ for c in verb.children}
+    return verb.tag_ == "VBN" and "agent" not in deps and ("auxpass" in deps or verb.dep_ in ("acl", "amod"))
 
 
 def _named_as(verb: Any, inner: list[Any], inner_ids: set[int]) -> bool:
@@ -521,7 +539,8 @@ def _named_thing(ctx: Context, seg: Segment) -> bool:
     ids = {t.i for t in inner}
     roots = [t for t in inner if t.head.i not in ids or t.head.i == t.i]
     return bool(roots) and all(r.dep_ in ("dobj", "pobj", "dative", "compound", "nsubj", "nsubjpass",
-                                          "appos", "poss", "npadvmod", "conj") for r in roots)
+                                          "appos", "poss", "npadvmod", "conj", "nmod", "amod")
+                               for r in roots)  # nmod/amod: 'the “Bad Blood” songstress'
 
 
 def _title_like(words: list[str], text: str) -> bool:
@@ -588,6 +607,8 @@ def _merge(ctx: Context, kept: list[_Found]) -> list[list[_Found]]:
 
 
 def _one_quotation(ctx: Context, first: _Found, second: _Found) -> bool:
+    if not MERGE_PARTS:
+        return False
     if _same_cue(first.cue, second.cue):
         return True
     return second.cue is None and first.speaker == second.speaker
