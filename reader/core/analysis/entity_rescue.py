@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from . import gazetteer as gz
-from .entity_spans import (Span, drop_overlaps, is_age_after, make_span, lower_words, sentence_initial,
+from .entity_spans import (ARTICLE_PREFIX, Span, drop_overlaps, is_age_after, make_span, lower_words, sentence_initial,
                            single_word_is_name)
 
 
@@ -99,7 +99,7 @@ def head_word_spans(doc: Any, taken: set[int]) -> list[Span]:
         j = i
         while j < n and j not in taken and (_capitalised(doc[j]) or (doc[j].lower_ in ("of", "for", "and", "&")
                                                                     and j + 1 < n and _capitalised(doc[j + 1]))
-                                            or _common_possessive(doc, j, i)):
+                                            or _common_possessive(doc, j, i) or _inner_preposition(doc, j, i, taken)):
             j += 1
         start = i + 1 if doc[i].lower_ == "the" else i
         while start < j and doc[start].is_stop:
@@ -111,6 +111,18 @@ def head_word_spans(doc: Any, taken: set[int]) -> list[Span]:
             spans.append(span)
         i = j
     return spans
+
+
+def _inner_preposition(doc: Any, j: int, i: int, taken: set[int]) -> bool:
+    """'in' / 'on' inside an organisation's name ('Refugees in Towns
+    Project', 'Women in Science Foundation'): only when the capitalised run
+    after it ends in an organisation word."""
+    if j == i or doc[j].lower_ not in ("in", "on") or j + 1 >= len(doc) or not _capitalised(doc[j + 1]):
+        return False
+    k = j + 1
+    while k < len(doc) and k not in taken and _capitalised(doc[k]):
+        k += 1
+    return doc[k - 1].lower_ in gz.ORG_HEADS and doc[k - 1].lower_ not in gz.CORP_SUFFIXES
 
 
 def _common_possessive(doc: Any, j: int, i: int) -> bool:
@@ -288,7 +300,7 @@ def find_again(doc: Any, names: dict[tuple[str, ...], str | None], taken: set[in
     spans, i, n = [], 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or not tok.text[:1].isupper():
+        if i in taken or not (tok.text[:1].isupper() or ARTICLE_PREFIX.match(doc[i:i + 3].text)):
             i += 1
             continue
         match = _match_at(doc, i, by_first.get(tok.text, ()), taken)

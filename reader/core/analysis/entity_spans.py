@@ -23,6 +23,8 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _SPLIT_PUNCT = {"-", "–", "—", ",", ":", ";", "|", "/", "(", ")", "[", "]", "•", "·", "+"}
 _ALWAYS_SPLIT = {"(", ")", "[", "]", "|", "•", "·"}
 _MODIFIER_PREFIX = re.compile(r"^(?:pro|anti|non|ex|post|pre)[-–]", re.I)
+# The Arabic article written in lower case before a capitalised name ('al-Tanf', 'el-Sisi').
+ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)[-‑][A-Z]")
 _MODIFIER_SUFFIX = frozenset("""backed led based controlled aligned linked allied friendly occupied
 held leaning made style born funded owned run sponsored""".split())
 # All-capital words that are not names (spaCy tags some of them as places or orgs).
@@ -334,7 +336,7 @@ def _not_name_word(tok: Any) -> bool:
 def is_name(doc: Any, span: Span) -> bool:
     """Whether a cleaned span is a name worth a row."""
     text = span.text
-    if not text[:1].isupper() and not text[:1].isdigit():
+    if not text[:1].isupper() and not text[:1].isdigit() and not ARTICLE_PREFIX.match(text):
         return False
     if _MODIFIER_PREFIX.match(text) or text.lower() in gz.CHROME or text.upper() in _NOT_NAMES:
         return False
@@ -401,6 +403,21 @@ def is_age_after(doc: Any, k: int) -> bool:
     return age[2].text in (",", ")", ";") or (age[2].text in ("–", "—", "-") and bool(age[1].whitespace_))
 
 
+# Nouns whose 'in' takes a person ('interest in Mbappe', 'faith in Biden').
+_INTEREST_NOUNS = frozenset("""interest interested faith confidence trust belief stake role part
+investment invest invested""".split())
+_INSTITUTION_NOUNS = frozenset("""hospital clinic university college school academy airport prison jail
+museum library stadium hotel church mosque synagogue temple cathedral seminary""".split())
+
+
+def _names_an_institution(doc: Any, span: Span) -> bool:
+    """The name is the compound before a lower-case institution noun
+    ('Walter Reed hospital', 'a Johns Hopkins university study' is not)."""
+    k = span.tok_end
+    return (k < len(doc) and doc[k].text.islower() and doc[k].lower_ in _INSTITUTION_NOUNS
+            and doc[k - 1].dep_ == "compound" and doc[k - 1].head.i == k)
+
+
 def _labels_a_thing(doc: Any, span: Span) -> bool:
     """The name (with any capitalised words after it) modifies a common noun
     for a made thing: 'our Blue Moon lander', 'the Hazel Hen supercomputer'."""
@@ -448,6 +465,9 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 3
     if before is not None and before.lower_ in ("in", "near", "outside", "across", "throughout", "inside"):
         span.evidence["PLACE"] += 1
+        if before.head.lower_ not in _INTEREST_NOUNS and not (span.tok_end < len(doc)
+                                                              and doc[span.tok_end].text in _POSSESSIVE):
+            span.evidence["PERSON"] -= 1  # 'the U.S. base in al-Tanf': people are not where things are
     if is_age_after(doc, span.tok_end):
         span.evidence["PERSON"] += 3  # 'Braun, 38, ...': an age in apposition
     after = doc[span.tok_end:span.tok_end + 2]
@@ -460,6 +480,8 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 2  # 'a visit to Sulphur, where ...'
     span.after_the = before is not None and before.lower_ == "the"
     span.thing_label = _labels_a_thing(doc, span)
+    if _names_an_institution(doc, span):
+        span.evidence["ORG"] += 4  # 'Walter Reed hospital': a person's name naming a hospital
     root = doc[span.tok_start:span.tok_end].root
     if (before is not None and before.lower_ == "the" or doc[span.tok_start].tag_ == "NNPS") \
             and root.dep_ not in ("compound", "amod", "nmod", "poss"):

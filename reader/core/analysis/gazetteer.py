@@ -54,7 +54,7 @@ church mission hospital clinic center centre council cabinet government
 administration regime command brigade battalion regiment militia
 tech platforms railway railways railroad league united fc rovers athletic wanderers
 albion hotspur cup exchange infirmary productions entertainment media state index
-directorate secretariat inspectorate observatory
+directorate secretariat inspectorate observatory project initiative
 """.split())
 # Last words that make a name a place ("Golan Heights", "Gaza Strip").
 PLACE_HEADS = frozenset("""
@@ -71,7 +71,7 @@ tower hill hills beach canal
 PLACE_NOUNS = frozenset("""
 city town village capital region province state country island peninsula
 county district territory republic area port enclave suburb neighbourhood
-neighborhood oblast municipality camp
+neighborhood oblast municipality camp base zone crossing checkpoint corridor
 """.split())
 # Corporate designators dropped when comparing names ("Boeing Co." = "Boeing").
 CORP_SUFFIXES = frozenset("""
