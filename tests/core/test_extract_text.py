@@ -114,7 +114,7 @@ def test_body_kept_and_page_furniture_cut_with_reasons():
     ("This illustration of the new bus shows how the council hopes to take people to the airport [Depot via Council]",
      "photo caption or credit"),
     ("Passengers wait at the depot on Tuesday morning [Jane Doe/Reuters]", "photo caption or credit"),
-    ("1 of 12", "photo gallery counter"), ("Leave a Reply", "comments"),
+    ("1 of 12", "photo gallery counter"), ("Leave a Reply", "comments"), ("Nessun commento", "comments"),
     ("Get Bus Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more "
      "information.", "call to action"),
     ("Need more buses? Subscribe to our sister title for the latest news from the depot!", "call to action"),
@@ -225,6 +225,14 @@ def test_headline_under_an_up_next_label_is_the_articles_own():
     art = extract_text(text, "t.txt")
     assert art.title == head
     assert head not in body_texts(art)
+
+
+def test_section_label_over_the_dateline_is_not_the_headline():
+    text = page(MENU, ["Bus programme extended: what riders need to know", "3.409", "letture",
+                       "Nessun commento", "00", "Politics", "23 Nov 2017"], *P[:4])
+    art = extract_text(text, "t.txt")
+    assert art.title == "Bus programme extended: what riders need to know"
+    assert art.published == "2017-11-23"
 
 
 def test_sql_listing_and_its_printed_table_kept():

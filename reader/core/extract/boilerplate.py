@@ -57,6 +57,7 @@ _WHOLE = {
         もっと見る|続きを読む|阅读全文|閱讀全文|查看更多|更多""",
     "comments": r"""
         comments?|\d+\ comments?|view\ comments|show\ comments|load\ comments|no\ comments|
+        nessun\ commento|sin\ comentarios|aucun\ commentaire|keine\ kommentare|sem\ comentários|nenhum\ comentário|
         leave\ a\ (reply|comment)|post\ a\ comment|add\ a\ comment|join\ the\ (discussion|conversation)|
         reader\ comments|kommentare|kommentar|commentaires|commentaire|comentarios|comentários|
         comentar|commenti|commenta|комментарии|комментарий|komentarze|komentar|

@@ -30,6 +30,7 @@ TAIL_REACH = 6  # ... or after the end of the body ('Posted on ...' footers)
 TABLE_ROWS = 3  # this many dated lines in a row are a table or a list, not datelines
 BARE_WORDS = 3  # a dated line with at most this many other words is a bare date
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
+ONE_WORD = 7.0  # a one-word line over a dateline is a section label ('Film'), seldom the headline
 TOPIC_BONUS = 8.0  # a headline whose words all recur in the body gains this much
 BODY_BEFORE_COST = 0.15  # per word of body text above a headline candidate
 _ABBREV_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
@@ -206,7 +207,7 @@ def _title_score(lines: list[Line], i: int, start: int, why: list[str | None], m
     if i >= start and (line.sentences > 1 or line.words > 20):
         return 0.0
     score = 10.0
-    score += 4 if 4 <= line.words <= 20 else (-3 if line.words == 1 else 0)
+    score += 4 if 4 <= line.words <= 20 else (-ONE_WORD if line.words == 1 else 0)
     score -= 4 if line.upper and line.words <= 4 else 0
     score -= 3 if line.text[0].islower() else 0
     score -= 0.5 * max(0, line.clauses - 1)
