@@ -24,6 +24,7 @@ class ReaderApp(App[None]):
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c")]
 
     def __init__(self, session: Session, themes: ThemeSet, theme: str,
+                 cycle: list[str] | None = None,
                  ansi_color: bool | None = None, ascii_only: bool = False,
                  terminal: TerminalProfile | None = None,
                  keymap: dict[str, str] | None = None) -> None:
@@ -35,6 +36,8 @@ class ReaderApp(App[None]):
         for each in themes.themes:
             self.register_theme(each)
         self.reader_themes = themes.names
+        self.cycle_themes = cycle or themes.names
+        """What `t` cycles through: in 16 colours only the themes made for them."""
         self.theme = theme
         self.ascii_only = ascii_only
         self.load_error: BaseException | None = None
@@ -57,7 +60,7 @@ class ReaderApp(App[None]):
         self.exit(return_code=getattr(error, "exit_code", 1))
 
     def next_theme(self) -> str:
-        names = self.reader_themes
+        names = self.cycle_themes
         position = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(position + 1) % len(names)]
         return self.theme

@@ -42,10 +42,10 @@ SCREEN_KEYS = (
     Key("half-down", "d", "half_page(1)", "Down half a page", READING, "d"),
     Key("half-up", "u", "half_page(-1)", "Up half a page", READING, "u"),
     Key("search", "slash", "search", "Search the text", FINDING, "/", "search"),
-    Key("next", "n", "walk(1)", "Next match, or next mention of the item", FINDING, "n"),
-    Key("previous", "N", "walk(-1)", "Previous match or mention", FINDING, "N"),
-    Key("clear", "escape", "clear", "Clear the search, close the overlay", FINDING, "Esc"),
-    Key("switch", "tab", "switch_focus", "Move between article and panel", PANEL, "Tab"),
+    Key("next", "n", "walk(1)", "Next match or mention", FINDING, "n"),
+    Key("previous", "N", "walk(-1)", "Previous match/mention", FINDING, "N"),
+    Key("clear", "escape", "clear", "Clear search, hide panel", FINDING, "Esc"),
+    Key("switch", "tab", "switch_focus", "To the panel and back", PANEL, "Tab"),
     Key("switch-back", "shift+tab", "switch_focus", "Move between panel and article", PANEL,
         "Shift+Tab"),
     Key("panel", "e", "toggle_panel", "Show or hide the panel", PANEL, "e", "panel"),
@@ -55,9 +55,9 @@ SCREEN_KEYS = (
     Key("wider", "plus,equals_sign", "width(4)", "Wider text", VIEW, "+"),
     Key("narrower", "minus", "width(-4)", "Narrower text", VIEW, "-"),
     Key("theme", "t", "next_theme", "Next theme", VIEW, "t"),
-    Key("cut", "c", "toggle_cut", "Show what the cleaner cut", VIEW, "c"),
-    Key("links", "o", "links", "List the article's links", VIEW, "o", "links"),
-    Key("copy", "y", "copy_quote", "Copy the selected quote with its speaker", VIEW, "y"),
+    Key("cut", "c", "toggle_cut", "What the cleaner cut", VIEW, "c"),
+    Key("links", "o", "links", "The article's links", VIEW, "o", "links"),
+    Key("copy", "y", "copy_quote", "Copy quote and speaker", VIEW, "y"),
     Key("help", "question_mark,f1", "help", "Show the keys", VIEW, "?  F1", "help"),
     Key("quit", "q", "app.quit", "Quit", VIEW, "q", "quit"),
 )
@@ -72,12 +72,12 @@ LIST_KEYS = (
 PANEL_KEYS = LIST_KEYS + (
     Key("panel-collapse", "h,left", "collapse", "Fold the section", PANEL, "h  \u2190"),
     Key("panel-expand", "l,right", "expand", "Unfold the section", PANEL, "l  \u2192"),
-    Key("panel-jump", "enter", "select", "Jump to the first mention", PANEL, "Enter"),
+    Key("panel-jump", "enter", "select", "Go to the first mention", PANEL, "Enter"),
 )
 
 LINKS_KEYS = (
     Key("link-copy", "enter", "select", "Copy the link (OSC 52)", "Links", "Enter"),
-    Key("link-open", "w", "open_link", "Open in the local browser (when there is one)", "Links",
+    Key("link-open", "w", "open_link", "Open in a local browser", "Links",
         "w"),
     Key("link-close", "escape,o,q", "close", "Close", "Links", "Esc  o  q"),
 )
@@ -99,19 +99,21 @@ HELP_SCREEN_KEYS = (
 PALETTE_KEY = Key("palette", "ctrl+p", "command_palette", "Commands and entities", FINDING,
                   "Ctrl+P")
 
-# A word under a group's name where its keys only work in one place.
+# A word beside a group's name where its keys only work in one place.
 HELP_NOTES = {
-    PANEL: "the item keys work in the panel, after Tab",
-    "Links": "in the list that o opens",
+    PANEL: "items: after Tab",
+    "Links": "after o",
 }
 
+# The help's two columns (one below the other when the screen is narrow).
 HELP_GROUPS = (
     (READING, ARTICLE_KEYS + SCREEN_KEYS),
     (FINDING, SCREEN_KEYS + (PALETTE_KEY,)),
+    ("Links", LINKS_KEYS),
     (PANEL, SCREEN_KEYS + PANEL_KEYS),
     (VIEW, SCREEN_KEYS),
-    ("Links", LINKS_KEYS),
 )
+HELP_COLUMN_BREAK = 3  # groups before it on the left
 
 
 # Every key a user may remap in keys.toml, by binding id (see keymap.py).

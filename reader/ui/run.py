@@ -102,7 +102,7 @@ def build_app(load, theme: str | None, ascii_only: bool, environ: Mapping[str, s
                       theme_locked=bool(theme) or depth in ("none", "16"),
                       browser=local_browser_available(environ),
                       notices=themes.notices + user_keys.notices + store.notices)
-    return ReaderApp(session, themes, name, ansi_color=True if depth == "none" else None,
+    return ReaderApp(session, themes, name, cycle=themes.names_for(depth), ansi_color=True if depth == "none" else None,
                      ascii_only=ascii_only, terminal=profile, keymap=user_keys.keymap)
 
 

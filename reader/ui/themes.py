@@ -58,10 +58,20 @@ class ThemeSet:
 
     themes: list[Theme] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    few_colours: set[str] = field(default_factory=set)
+    """Themes whose palette says `few-colours = true`: readable in 16 colours
+    (a true-colour palette brought down to 16 loses its highlights)."""
 
     @property
     def names(self) -> list[str]:
         return [theme.name for theme in self.themes]
+
+    def names_for(self, depth: str) -> list[str]:
+        """The themes `t` cycles through at a colour depth ('none', '16', ...)."""
+        if depth in ("none", "16"):
+            fit = [name for name in self.names if name in self.few_colours]
+            return fit or self.names
+        return self.names
 
 
 def load_themes(user_dir: Path | None = None) -> ThemeSet:
@@ -72,11 +82,12 @@ def load_themes(user_dir: Path | None = None) -> ThemeSet:
     for directory in (themes_dir(), user_dir if user_dir is not None else user_themes_dir()):
         for path in sorted(directory.glob("*.toml")) if directory.is_dir() else []:
             try:
-                theme = theme_from_file(path)
+                theme, few = _theme_and_fit(path)
             except (OSError, ValueError) as error:
                 result.notices.append(f"Theme {path.name} skipped: {error}")
                 continue
             found[theme.name] = theme
+            (result.few_colours.add if few else result.few_colours.discard)(theme.name)
     order = [name for name in BUILTIN_ORDER if name in found]
     order += sorted(name for name in found if name not in BUILTIN_ORDER)
     result.themes = [found[name] for name in order]
@@ -85,11 +96,15 @@ def load_themes(user_dir: Path | None = None) -> ThemeSet:
 
 def theme_from_file(path: Path) -> Theme:
     """Read one palette file. Raises ValueError with a short reason."""
+    return _theme_and_fit(path)[0]
+
+
+def _theme_and_fit(path: Path) -> tuple[Theme, bool]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise ValueError(f"not valid TOML ({error})") from None
-    return theme_from_mapping(data, default_name=path.stem)
+    return theme_from_mapping(data, default_name=path.stem), data.get("few-colours") is True
 
 
 def theme_from_mapping(data: Mapping[str, object], default_name: str) -> Theme:

@@ -44,7 +44,7 @@ async def test_panel_lists_sections_with_counts(make_app):
         assert [h.split()[1] for h in headings] == ["PEOPLE", "PLACES", "ORGANISATIONS", "DATES",
                                                     "QUOTES"]
         assert "\u25be PEOPLE  3" in texts
-        assert any(t.lstrip("\u25b8 ").startswith("Dmytro Kuleba") and "\u00d72" in t for t in texts)
+        assert any(t.lstrip("\u2022 ").startswith("Dmytro Kuleba") and "\u00d72" in t for t in texts)
 
 
 async def test_timeline_is_in_calendar_order_with_values_beside_words(make_app):
@@ -67,7 +67,7 @@ async def test_quotes_show_speaker_then_quote(make_app):
         await settle(app, pilot)
         quote = next(t for t in option_texts(app) if "Russia no longer" in t)
         speaker, words = quote.split("\n", 1)
-        assert speaker.lstrip("\u25b8 ").startswith("Dmytro Kuleba")
+        assert speaker.lstrip("\u2022 ").startswith("Dmytro Kuleba")
         assert words.strip().startswith("\u201cRussia no longer has any allies")
 
 
@@ -129,7 +129,7 @@ async def test_items_in_view_are_marked(make_app):
         assert "PERSON:2" not in panel.in_view                   # Sin Hong-chol is below
         await pilot.press("G")
         assert "PERSON:2" in panel.in_view
-        assert any("\u25b8 Sin Hong-chol" in t for t in option_texts(app))
+        assert any("\u2022 Sin Hong-chol" in t for t in option_texts(app))
 
 
 async def test_h_and_l_fold_and_unfold_sections(make_app):

@@ -408,7 +408,8 @@ class MainScreen(Screen):
         if self.session.store:
             self.session.store.set_default("theme", name)
         self._remember()
-        self.status.flash(f"Theme: {name}")
+        few = len(self.app.cycle_themes) < len(self.app.reader_themes)
+        self.status.flash(f"Theme: {name}" + (" (16-colour themes)" if few else ""))
 
     def action_toggle_cut(self) -> None:
         self.view.show_cut = not self.view.show_cut

@@ -10,7 +10,7 @@ class Glyphs:
     bullet: str = "\u2022"
     quote_bar: str = "\u2502"
     cut: str = "\u2013"
-    marker: str = "\u25b8"
+    marker: str = "\u2022"  # an item mentioned on screen (not ▸, a folded section)
     ellipsis: str = "\u2026"
     dot: str = "\u00b7"
     collapsed: str = "\u25b8"

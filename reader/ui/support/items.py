@@ -66,7 +66,7 @@ def build_index(analysis: Analysis) -> Index:
         if entity.type not in index.sections or not entity.mentions:
             continue
         mentions = tuple(sorted(entity.mentions, key=_position))
-        others = [form for form in entity.forms if form != entity.name]
+        others = [form for form in entity.forms if not _part_of(form, entity.name)]
         index.sections[entity.type].append(
             Item(f"{entity.type}:{number}", entity.type, entity.name, ", ".join(others), mentions))
     for section in ("PERSON", "PLACE", "ORG"):
@@ -105,6 +105,13 @@ def _timeline(analysis: Analysis) -> list[Item]:
              tuple(sorted(groups[(value, folded)], key=_position)))
         for number, (value, folded) in enumerate(ordered)
     ]
+
+
+def _part_of(form: str, name: str) -> bool:
+    """A form that only repeats words of the name ('Kuleba' of 'Dmytro Kuleba',
+    'WASHINGTON' of 'Washington') says nothing new under it in the panel."""
+    words, within = form.casefold().split(), name.casefold().split()
+    return any(within[at:at + len(words)] == words for at in range(len(within) - len(words) + 1))
 
 
 def _position(mention: Mention) -> tuple[int, int]:

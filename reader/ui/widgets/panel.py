@@ -89,9 +89,10 @@ class Panel(Vertical):
         self.index = index
         self._cursor_id = None  # new items under old ids: say the cursor's item again
         total = len(index.items())
-        self.query_one("#panel-status", Static).update(
-            Content(f"{total} item{'s' if total != 1 else ''} found" if total else
-                    "Nothing found to list."))
+        self.query_one("#panel-status", Static).update(Content.assemble(
+            f"{total} item{'s' if total != 1 else ''} found   " if total else
+            "Nothing found to list.", (self.glyphs.marker, "$accent") if total else "",
+            " on screen" if total else ""))
         self.set_class(False, "-working")
         self._rebuild(keep=None)
 
@@ -204,7 +205,8 @@ class Panel(Vertical):
             self._rebuild(keep=option.id if option else None)
 
     def _count(self, item: Item) -> str:
-        return f"  {self.glyphs.times}{item.count}" if item.count > 1 else ""
+        # No-break spaces: a count wraps with the name's last word, never alone.
+        return f"\u00a0\u00a0{self.glyphs.times}{item.count}" if item.count > 1 else ""
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -4,6 +4,7 @@ analysis is doing, and how far through the article you are. Parts are only
 repainted when they change."""
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -13,6 +14,10 @@ from textual.widgets import Label
 from .. import keys
 
 
+RIGHT = ("flash", "counter", "state", "percent")
+PERCENT_WIDTH = 6  # "100%" and its padding (the stylesheet's width)
+
+
 class StatusBar(Horizontal):
     FLASH_SECONDS = 2.0
 
@@ -20,16 +25,37 @@ class StatusBar(Horizontal):
         super().__init__(**kwargs)
         self._shown: dict[str, str] = {}
         self._flash_timer: Timer | None = None
+        self._hints: list[tuple[str, str]] = []  # (key, word), in the order shown
+        self._hints_shown = -1
 
     def compose(self) -> ComposeResult:
-        parts: list[tuple[str, str]] = []
         keymap = getattr(self.app, "user_keymap", {})
-        for key in keys.hints():
-            parts += [(keys.display(key, keymap).split()[0], "bold $accent"),
-                      (f" {key.hint}  ", "$reader-muted")]
-        yield Label(Content.assemble(*parts), id="hints")
-        for name in ("flash", "counter", "state", "percent"):
+        self._hints = [(keys.display(key, keymap).split()[0], key.hint) for key in keys.hints()]
+        yield Label("", id="hints")
+        for name in RIGHT:
             yield Label("", id=name)
+
+    def on_resize(self) -> None:
+        self._fit_hints()
+
+    def _fit_hints(self) -> None:
+        """As many whole hints as the parts on the right leave room for (a
+        hint is never cut: '? hel' helps nobody)."""
+        right = sum(cell_len(self._shown[name]) + 2 for name in RIGHT[:-1] if self._shown.get(name))
+        room = self.size.width - right - PERCENT_WIDTH - 2
+        count = used = 0
+        for key, word in self._hints:
+            used += cell_len(f"{key} {word}") + (2 if count else 0)
+            if used > room:
+                break
+            count += 1
+        if count == self._hints_shown:
+            return
+        self._hints_shown = count
+        parts: list[tuple[str, str]] = []
+        for key, word in self._hints[:count]:
+            parts += [(key, "bold $accent"), (f" {word}  ", "$reader-muted")]
+        self.query_one("#hints", Label).update(Content.assemble(*parts))
 
     def set_counter(self, text: str) -> None:
         self._set("counter", text)
@@ -59,3 +85,5 @@ class StatusBar(Horizontal):
         label = self.query_one(f"#{name}", Label)
         label.update(Content(text))
         label.display = bool(text)
+        if name != "percent":
+            self._fit_hints()

@@ -12,10 +12,20 @@ def test_sections_and_order():
     index = build_index(seed_analysis())
     people = [item.title for item in index.sections["PERSON"]]
     assert people[0] == "Dmytro Kuleba"  # most mentions first
-    assert index.sections["PERSON"][0].detail == "Kuleba"
+    assert index.sections["PERSON"][0].detail == ""  # 'Kuleba' is part of the name
     assert index.sections["PERSON"][0].count == 2
     # equal counts: in order of first appearance
     assert [i.title for i in index.sections["ORG"]] == ["Ukrainian foreign ministry", "Telegram"]
+
+
+def test_other_forms_shown_only_when_they_say_something_new():
+    analysis = Analysis(entities=[
+        Entity("North Korea", "PLACE", ["North Korea", "NORTH KOREA", "Korea",
+                                        "Democratic People's Republic of Korea"],
+               [Mention(0, 0, 11)]),
+    ])
+    item = build_index(analysis).sections["PLACE"][0]
+    assert item.detail == "Democratic People's Republic of Korea"
 
 
 def test_dates_group_same_words_and_sort_by_value():
