@@ -206,15 +206,16 @@ PROMO_WORDS = 40
 _PROMO = re.compile(r"\bclick\ here\b|\bclick\ to\ (?:subscribe|share|view|print|e-?mail|watch)\b|\bsubscribe\ to\ our\b|\bsign\ up\ (?:for|to)\ our\b|"
                     r"\bdelivered\ (?:straight\ )?(?:to|through)\ your\ (?:inbox|letterbox|door)|"
                     r"\bevery\ (?:day|week|morning)\ we\ send\b|\bwant\ more\ stories\ like\ this\b", re.X)
-_PROMO_CUES = ("click", "subscribe", "sign up", "delivered", "we send", "stories like")  # substring tests: cheap
 
 # The author's one-line bio or a contributor's credit under the article: 'Julius is an LA
 # Entertainment Reporter for Fox News.', 'Jane Roe contributed to this report.'
 BIO_WORDS = 20
-_BIO = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|d[aeiu]|del|van|von|der|l[ae]|al|bin)\s+){0,4}[A-Z][\w.'’-]*\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?"
+_BIO = re.compile(r"(?:(?:[A-Z][\w.'’-]*|d[aeiu]|del|van|von|der|l[ae]|al|bin)\s+){0,4}[A-Z][\w.'’-]*\s+is\s+"
+                  r"(?:an?|the)\s+(?:[\w-]+\s+){0,5}?"
                   r"(?i:writer|reporter|journalist|editor|correspondent|columnist|contributor|producer|critic)\b"
-                  r"(?:\s+(?:for|at|with|of|based|in)\b.*)?[.]?$|"
-                  r"\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$")
+                  r"(?:\s+(?:for|at|with|of|based|in)\b.*)?[.]?$")
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$")  # lower-cased
+
 CAPTION_WORDS = 40
 # '... back to the Moon [SpaceX via Nasa]', '... in Gaza [Mohammed Salem/Reuters]': a credit in square
 # brackets names a source 'via' an agency or photographer/agency (citations '[Page 4]' do not).
@@ -319,9 +320,11 @@ def furniture(text: str, words: int, lower: str | None = None) -> str | None:
         if text[-1] in ")]" and (_CREDIT_END.search(lower[-120:]) or
                                  (text[-1] == "]" and 5 <= words <= CAPTION_WORDS and _CREDIT_BRACKET.search(lower[-100:]))):
             return "photo caption or credit"
-        if words <= PROMO_WORDS and any(cue in lower for cue in _PROMO_CUES) and _PROMO.search(lower):
+        if words <= PROMO_WORDS and ("click" in lower or "subscri" in lower or "sign up" in lower or "deliver" in lower
+                                     or "we send" in lower or "stories like" in lower) and _PROMO.search(lower):
             return "call to action"
-        if words <= BIO_WORDS and (" is " in lower or "contributed" in lower) and _BIO.search(text):
+        if words <= BIO_WORDS and ((" is " in lower and _BIO.match(text)) or
+                                   ("contributed" in lower and _CONTRIBUTED.search(lower))):
             return "about the author"
     if words <= 30:
         if words <= 20 and _credit(text[-80:]):
