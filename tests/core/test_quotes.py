@@ -335,3 +335,17 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next(quotes_of):
                          "“For young people who have dropped out of high school, the unemployment rate is "
                          "33 percent.”")
     assert [q.speaker for q in direct(found)] == ["Bernie Sanders"]
+
+
+def test_a_role_named_before_the_person_is_that_person(quotes_of):
+    found, _ = quotes_of(
+        "China’s ambassador to Britain warned that Beijing “will not sit on its hands” if unrest grows.",
+        "China’s ambassador to Britain Liu Xiaming has said that China has the power to end the unrest.")
+    assert [q.speaker for q in direct(found)] == ["Liu Xiaming"]
+
+
+def test_the_company_is_the_organisation_the_text_named(quotes_of):
+    found, _ = quotes_of(
+        "Big Machine Records and Dick Clark Productions announced a deal on Monday.",
+        "“At no time did we agree to a statement,” the production company said on Tuesday.")
+    assert [q.speaker for q in direct(found)] == ["Dick Clark Productions"]

@@ -40,7 +40,35 @@ def speaker_name(ctx: Context, token: Any | None, before: int | None = None) -> 
         holder = role_holder(ctx, token, before)
         if holder:
             return holder
+    if lemma in _COMPANY_NOUNS and _definite(token):
+        named = company_named(ctx, token, before)
+        if named:
+            return named
     return noun_phrase(ctx, token)
+
+
+# Common nouns for a business that the text names elsewhere ('the company',
+# 'the label', 'the production company').
+_COMPANY_NOUNS = frozenset("company firm label studio publisher carrier airline retailer network".split())
+
+
+def company_named(ctx: Context, token: Any, before: int) -> str | None:
+    """'the production company said' -> the organisation named last before it
+    (within a few sentences) outside quotations, one whose name shares a word
+    with the description first ('Dick Clark Productions')."""
+    words = {w.lemma_.lower() for w in token.subtree if w.i <= token.i and w.pos_ in ("NOUN", "PROPN", "ADJ")}
+    first = ctx.sentences_before(before, 4)
+    start = first[0].start if first else 0
+    latest: tuple[int, str] | None = None
+    for i in range(token.i - 1, start - 1, -1):
+        entity = ctx.entity_of.get(i)
+        if entity is None or entity.type != "ORG" or ctx.in_quote(ctx.doc[i]):
+            continue
+        stems = {w.lower().rstrip("s") for w in entity.name.split()}
+        if any(w.rstrip("s") in stems for w in words):
+            return entity.name
+        latest = latest or (i, entity.name)
+    return latest[1] if latest else None
 
 
 def _entity_near(ctx: Context, token: Any) -> Entity | None:
@@ -60,8 +88,9 @@ def _entity_near(ctx: Context, token: Any) -> Entity | None:
 
 
 def _definite(token: Any) -> bool:
+    """'the mayor', 'its spokesman', 'China's ambassador'."""
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
-               for c in token.children)
+               or c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
 
 
 def document_author(ctx: Context, token: Any) -> str | None:
@@ -97,6 +126,8 @@ def _author_around(ctx: Context, token: Any) -> str | None:
         head = head.head
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass"):
             return speaker_name(ctx, head)  # 'the ministry in a statement denounced'
+        if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+            head = head.head  # 'denied the allegations in a statement', the 'in' hung on the object
     elif token.dep_ not in ("dobj", "nsubjpass"):
         return None
     if head.pos_ not in ("VERB", "AUX"):
@@ -111,21 +142,25 @@ def role_holder(ctx: Context, token: Any, before: int) -> str | None:
     """'the mayor' -> the last person the text called 'Mayor X' or 'X, the mayor'."""
     role = token.lemma_.lower()
     best: tuple[int, Entity] | None = None
+    later: tuple[int, Entity] | None = None  # a lede names the role before the person
     for i, entity in ctx.entity_of.items():
-        if entity.type not in ("PERSON", "ORG") or ctx.doc[i].idx >= before:
+        if entity.type not in ("PERSON", "ORG"):
             continue
         if i > 0 and ctx.entity_of.get(i - 1) is not entity and _titled(ctx.doc, i, role):
-            if best is None or i > best[0]:
+            if ctx.doc[i].idx < before and (best is None or i > best[0]):
                 best = (i, entity)
-    return best[1].name if best else None
+            elif ctx.doc[i].idx >= before and (later is None or i < later[0]):
+                later = (i, entity)
+    found = best or later
+    return found[1].name if found else None
 
 
 def _titled(doc: Any, i: int, role: str) -> bool:
-    for j in range(i - 1, max(-1, i - 4), -1):
+    for j in range(i - 1, max(-1, i - 6), -1):  # 'Mayor X', 'ambassador to Britain X'
         word = doc[j]
         if word.lemma_.lower() == role or word.lower_ == role:
             return True
-        if word.pos_ not in ("PROPN", "ADJ", "NOUN") or word.is_punct:
+        if (word.pos_ not in ("PROPN", "ADJ", "NOUN") and word.lower_ not in ("to", "of", "for")) or word.is_punct:
             return False
     token = doc[i]
     head = token.head
