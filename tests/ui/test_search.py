@@ -172,3 +172,23 @@ async def test_escape_in_a_burst_hands_the_keys_after_it_to_the_article(make_app
         view = app.screen.query_one(ArticleView)
         assert app.screen.query_one(SearchBar).value == "Kul"
         assert view.scroll_y == view.max_scroll_y
+
+
+async def test_pasting_a_query_into_the_article_searches_for_it(make_app):
+    """A terminal with bracketed paste sends '/Moscow' as one Paste, not keys."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.post_message(events.Paste("/Moscow\n"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.status.text_of("counter") == "/Moscow 1/3"
+        assert app.screen.focused is app.screen.query_one(ArticleView)
+        app.post_message(events.Paste("Kuleba"))  # no line break: the line stays open
+        await pilot.pause()
+        await pilot.pause()
+        bar = app.screen.query_one(SearchBar)
+        assert app.screen.focused is bar and bar.value == "Kuleba"
+        assert app.screen.status.text_of("counter") == "2 matches"

@@ -329,6 +329,22 @@ class MainScreen(Screen):
         value = self.search_walk.label.removeprefix("/") if self.search_walk else ""
         self.query_one(SearchBar).open(value, give_back=self.view, done=self._search_done)
 
+    def on_paste(self, event: events.Paste) -> None:
+        """Text pasted into the article or the panel is a search for it
+        ("/Moscow" or "Moscow"; a line break after it is Enter)."""
+        if isinstance(self.focused, SearchBar):
+            return
+        text = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        query, newline, _ = text.partition("\n")
+        query = query.strip().removeprefix("/")
+        if not query:
+            return
+        event.stop()
+        bar = self.query_one(SearchBar)
+        bar.open(query, give_back=self.view, done=self._search_done)
+        if newline:
+            bar.submit_now()
+
     @on(SearchBar.Changed)
     def _preview(self, event: SearchBar.Changed) -> None:
         if not self.query_one(SearchBar).is_open:  # typed before a quick Enter or Esc

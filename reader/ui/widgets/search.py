@@ -37,6 +37,10 @@ class SearchBar(KeysInOrder, Input):
         self.screen.set_focus(self)
 
     async def action_submit(self) -> None:
+        self.submit_now()
+
+    def submit_now(self) -> None:
+        """Enter: hand the query over (a paste that ends in a line break)."""
         self._finish(self.value)
 
     def action_cancel(self) -> None:
