@@ -355,3 +355,10 @@ def test_copied_news_sentences():
     assert found["July 25"] == ("2019-07-25", "date")          # the parser made "Trump’s July 25" a name
     assert found["the weekend"] == ("2019-W46-WE", "date")     # no verb parsed: the last weekend
     assert found["the hours"] == ("PTXH", "duration")
+
+
+def test_years_inside_names_are_not_dates():
+    found = _dates_of(["The lineup includes Farming Simulator 2019, Just Dance 2020 and a venture called Orion 1980.",
+                       "We have only seen it this low once, back on Prime Day 2019, and at the 2019 awards."],
+                      datetime(2019, 11, 18))
+    assert list(found) == ["2019"]

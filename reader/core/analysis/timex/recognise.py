@@ -277,13 +277,15 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
         return False  # "1900 GMT" is a time of day
     if name == "year" and _STREET.match(text, end):
         return False  # "2134 Caldwell Place" is an address
+    if name == "year" and re.fullmatch(r"\d{4}", word) and _in_title(text, start):
+        return False  # "Just Dance 2020", "Prime Day 2019": the year is part of a name
     if _title_case_name(text, start, end):
         return False
     if name == "year" and re.fullmatch(r"\d{4}", word) and not 1900 <= int(word) <= 2099 and not (
             _previous_word(text, start) in _YEAR_PREPOSITIONS + ("year", "circa", "c.", "around")
             or re.match(r"\s*(?:AD|BC|BCE|CE)\b", after)):
         return False
-    if name == "weekday" and re.search(r"\b(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Blue|Bloody|Maundy|Giving)\s+$",
+    if name == "weekday" and re.search(r"\b(?i:black|good|cyber|super|ash|easter|palm|holy|blue|bloody|maundy|giving)\s+$",
                                        text[max(0, start - 10):start]):
         return False
     if name == "ref" and word == "Now" and start > 0 and not re.search(r"(?:^|[.!?:\"“”]\s*|\n)\s*$", text[max(0, start - 3):start]):
@@ -314,6 +316,21 @@ _DURATION_BEFORE = ("", "in", "for", "within", "over", "than", "about", "nearly"
                     "another", "and", "or", "once", "twice", "wait", "waited")
 _YEAR_PREPOSITIONS = ("in", "since", "of", "by", "until", "till", "from", "to", "before",
                       "after", "during", "and", "or", "through")
+
+
+_TITLE_WORD = re.compile(r"(?:^|[\s(])([A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]\w*)\s+$")
+_NOT_NAME = re.compile(r"(?:" + MONTH_CAP + r"|" + WEEKDAY + r"|FY|In|Since|By|Of|From|To|Until|Before|After|During|The|And|Or|AD|BC"
+                       r"|Spring|Summer|Fall|Autumn|Winter|Christmas|Easter|Q[1-4]|H[12])\.?", re.I)
+
+
+def _in_title(text: str, start: int) -> bool:
+    """A capitalised word (not a month, season or preposition) right before a
+    bare year, inside a sentence: 'Farming Simulator 2019', 'Euro 2020'."""
+    match = _TITLE_WORD.search(text, max(0, start - 30), start)
+    if not match or _NOT_NAME.fullmatch(match.group(1)):
+        return False
+    word_start = match.start(1)
+    return not re.search(r"(?:^|[.!?:;\"“”\n]\s*)$", text[max(0, word_start - 3):word_start])
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -364,6 +381,11 @@ def not_a_time(text: str, start: int, end: int) -> bool:
         return True
     if re.fullmatch(r"\d{4}", word) and not 1900 <= int(word) <= 2099 and _previous_word(text, start) not in _YEAR_PREPOSITIONS:
         return True  # "1630 parents": a number, not a year
+    if re.fullmatch(r"\d{4}", word) and _in_title(text, start):
+        return True  # "Just Dance 2020"
+    named = re.fullmatch(r"((?:[A-Z][\w'’]*\s+)+)\d{4}", word)
+    if named and not _NOT_NAME.fullmatch(named.group(1).split()[0]):
+        return True  # "Prime Day 2019", "Farming Simulator 2019"
     return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() and bool(re.match(_UNIT_CORE, word, re.I))
 
 
