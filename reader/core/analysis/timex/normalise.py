@@ -206,7 +206,7 @@ _PLURAL = re.compile(
     r"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes|seconds|nights|quarters)"
     r"(?:\s+(?:or|and)\s+\w+)?(?:\s+(?:ahead|to come|on end))?$")
 _SINGLE = re.compile(r"^(?:(?:the\s+)?(?:better|best|greater)\s+part\s+of\s+)?(?:(?:" + APPROX +
-                     r")\s+)?(?:a|an|one|a full|a whole|an entire|a single)\s+"
+                     r")\s+)?(?:a|an|one|a full|a whole|an entire|a single|an additional|an extra|a further)\s+"
                      r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|year|decade|century)"
                      r"(?P<half>\s+and\s+a\s+half)?$")
 

@@ -120,7 +120,7 @@ PATTERNS: dict[str, str] = {
                 rf"(?:{NUMBER}|{VAGUE}|\d+)(?:\s+(?:or|to|and|-)\s+(?:{NUMBER}|\d+))?(?:\s+(?:more|additional|full|"
                 rf"straight|consecutive|long|trading|business|calendar|fiscal|working))?[\s-]+{UNIT}"
                 r"(?:\s+and\s+a\s+half|\s+or\s+so|\s+(?:ahead|running|in\s+a\s+row))?",
-    "duration_a": r"(?:(?:the\s+)?(?:better|best|greater)\s+part\s+of\s+)?(?:a|an|one)\s+(?:(?:full|whole|entire|single)\s+)?"
+    "duration_a": r"(?:(?:the\s+)?(?:better|best|greater)\s+part\s+of\s+)?(?:a|an|one)\s+(?:(?:full|whole|entire|single|additional|extra|further)\s+)?"
                   r"(?:second|minute|hour|day|week|month|year|decade|century|fortnight)(?:\s+and\s+a\s+half)?(?![\w-])",
     "duration_units": r"(?:(?:the\s+)?(?:past|last|next|coming|recent|following|previous|first|early|ensuing)\s+"
                       r"(?:few\s+|several\s+|many\s+|couple\s+of\s+)?|the\s+)?(?:years|months|weeks|days|decades|centuries|hours|minutes)"
@@ -313,7 +313,7 @@ _DURATION_BEFORE = ("", "in", "for", "within", "over", "than", "about", "nearly"
                     "before", "only", "just", "least", "barely", "some", "around", "roughly", "of",
                     "past", "since", "during", "under", "up", "to", "by", "until", "into", "than",
                     "spent", "took", "takes", "lasted", "last", "lasts", "more", "less", "half",
-                    "another", "and", "or", "once", "twice", "wait", "waited")
+                    "another", "and", "or", "once", "twice", "wait", "waited", "but", "then", "yet", "so")
 _YEAR_PREPOSITIONS = ("in", "since", "of", "by", "until", "till", "from", "to", "before",
                       "after", "during", "and", "or", "through")
 
