@@ -143,6 +143,8 @@ def test_section_headers_and_site_notices():
     assert section_start("Related stories") == "related"
     assert section_start("- Next Auto News") == "related"  # the next story's teaser follows
     assert section_start("Next article") == "related"
+    assert section_start("Enviá tu comentario") == "comments"
+    assert section_start("Lascia un commento") == "comments"
     assert section_start("Response") is None  # a subheading, not a comments section
     assert site_notice("We use cookies to improve your experience on our website.")
     assert not site_notice(P[0])

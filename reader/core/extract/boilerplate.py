@@ -237,6 +237,8 @@ _SECTION_BODY = r"""(?:(\d+\ (comments?|responses?|replies|kommentare?|commentai
     commenti|комментари[ийя])|comments|responses|replies|kommentare|commentaires|comentarios|comentários|
     commenti|комментарии)(\ (to|on|for)\ .+)?|
     leave\ a\ (reply|comment)|post\ a\ comment|add\ a\ comment|join\ the\ (discussion|conversation)|
+    (leave|post|add|write)\ your\ comment|(envi[aá]|dej[aá]|escrib[eí])\ (tu|un)\ comentario|deja\ un\ comentario|
+    deixe\ (seu|um)\ comentário|lascia\ un\ commento|laissez\ un\ commentaire|schreiben\ sie\ einen\ kommentar|
     (view|show|read|load)\ (all\ )?(\d+\ )?comments.*|conversation|discussion|
     related(\ (articles?|stories|posts|content|news|coverage|videos?|links))?|
     (recommended|suggested)(\ (for\ you|stories|articles|reading|videos?))?|
