@@ -15,7 +15,7 @@ from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
 from .entity_rescue import (absorb_country_prefix, acronym_spans, dateline_spans, find_again, head_word_spans, ministry_spans,
-                            taken_tokens, titled_person_spans, widen_to_known)
+                            taken_tokens, team_spans, titled_person_spans, widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
 
@@ -27,6 +27,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     spans += absorb_country_prefix(doc, spans, head_word_spans(doc, taken_tokens(spans)))
     spans += dateline_spans(doc, taken_tokens(spans))
     spans += titled_person_spans(doc, taken_tokens(spans))
+    spans += team_spans(doc, taken_tokens(spans))
     names = _known_names(doc, spans)
     spans = widen_to_known(doc, spans, names)
     spans += find_again(doc, names, taken_tokens(spans))

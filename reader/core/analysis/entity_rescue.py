@@ -243,6 +243,50 @@ def _role_or_aged(doc: Any, i: int, aged: set[str], taken: set[int]) -> bool:
     return role or (nxt.text in aged and not sentence_initial(doc, nxt))
 
 
+_SPORT_WORDS = frozenset("""quarterback coach touchdown touchdowns season playoff playoffs league match
+matches goal goals game games team teams halftime inning innings fixture fixtures striker midfielder
+defender goalkeeper rushed rushing yards scored champions championship tournament qualifying""".split())
+
+
+def is_sport(doc: Any) -> bool:
+    """Whether the text reads as sport copy: several sport words and a
+    score or a record ('45-17', '(6-5, 3-4)', '2-0')."""
+    cached = doc.user_data.get("reader_is_sport")
+    if cached is None:
+        words = sum(1 for t in doc if t.lower_ in _SPORT_WORDS)
+        scores = len(re.findall(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/-])", doc.text))
+        cached = doc.user_data["reader_is_sport"] = words >= 5 and scores >= 1
+    return cached
+
+
+def team_spans(doc: Any, taken: set[int]) -> list[Span]:
+    """Teams in sport copy: 'the Eagles', 'the Chiefs' (a capitalised plural
+    after 'the'), and a capitalised name straight before a lower-case role
+    ('Huskies quarterback Marcus Childers', 'Vanderbilt athletic director')."""
+    if not is_sport(doc):
+        return []
+    spans, lower = [], lower_words(doc)
+    for tok in doc:
+        i = tok.i
+        if i in taken or not (tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper()) \
+                or tok.lower_ in lower or tok.is_stop or gz.place_kind(tok.text) or gz.is_demonym(tok.text[:-1]) \
+                or gz.is_demonym(tok.text) or tok.text in gz.given_names() or tok.lower_ in gz.MONTHS:
+            continue
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        plural = tok.text.endswith("s") and not tok.text.endswith("ss") and prev is not None and prev.lower_ == "the" \
+            and (nxt is None or not (nxt.text[:1].isupper() and nxt.is_alpha))
+        before_role = nxt is not None and nxt.text.islower() and (nxt.lower_ in ROLE_NOUNS or (
+            nxt.lower_ in ("athletic", "head", "general", "offensive", "defensive") and i + 2 < len(doc)
+            and doc[i + 2].lower_ in ROLE_NOUNS | {"director", "coordinator"})) \
+            and (prev is None or not (prev.text[:1].isupper() and prev.is_alpha) or sentence_initial(doc, tok))
+        if (plural or before_role) and tok.pos_ in ("PROPN", "NOUN"):
+            span = make_span(doc, i, i + 1, None)
+            span.evidence["ORG"] += 3
+            spans.append(span)
+    return spans
+
+
 def ministry_spans(doc: Any, taken: set[int]) -> list[Span]:
     """'the Ukrainian foreign ministry': a nationality adjective, lower-case
     modifiers and 'ministry' name an organisation spaCy does not tag."""

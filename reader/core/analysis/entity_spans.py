@@ -107,6 +107,8 @@ def spacy_spans(doc: Any) -> list[Span]:
                     and doc[start:end].root.dep_ in ("compound", "amod", "nmod"):
                 continue  # 'Labour MPs': a party's name used as an adjective
             span = make_span(doc, start, end, label)
+            if not _cut_at_glued_bracket(span):
+                continue
             if title:
                 span.evidence["PERSON"] += 3
             if is_name(doc, span):
@@ -136,6 +138,17 @@ def _join_of_places(doc: Any, spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+def _cut_at_glued_bracket(span: Span) -> bool:
+    """'CNN Business)A' (a dateline glued to the first word): the name ends
+    at the bracket. False when nothing is left."""
+    cut = re.search(r"[()\[\]]", span.text)
+    if cut is None:
+        return True
+    span.text = span.text[:cut.start()].rstrip()
+    span.end = span.start + len(span.text)
+    return len(span.text) >= 2
 
 
 def _words_glued_after_titles(doc: Any) -> set[str]:
@@ -395,6 +408,14 @@ def single_word_is_name(doc: Any, tok: Any) -> bool:
     return True
 
 
+def _residence(doc: Any, start: int) -> bool:
+    """'..., 32, of Franklin' / 'Hollman 31, of Hope': 'of' after an age."""
+    if start < 3 or doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
+        return False
+    age = doc[start - 3]
+    return age.text.isdigit() and 1 <= int(age.text) <= 110
+
+
 def is_age_after(doc: Any, k: int) -> bool:
     """', 38,' / ', 38 –' at token `k`: an age in apposition (not a score, '45-17')."""
     age = doc[k:k + 3]
@@ -463,6 +484,8 @@ def add_context(doc: Any, span: Span) -> None:
     if before is not None and before.lower_ == "of" and span.tok_start > 1 \
             and doc[span.tok_start - 2].lower_ in gz.PLACE_NOUNS:
         span.evidence["PLACE"] += 3
+    if _residence(doc, span.tok_start):
+        span.evidence["PLACE"] += 4  # 'Christopher L. Tays, 32, of Franklin': where someone lives
     if before is not None and before.lower_ in ("in", "near", "outside", "across", "throughout", "inside"):
         span.evidence["PLACE"] += 1
         if before.head.lower_ not in _INTEREST_NOUNS and not (span.tok_end < len(doc)
