@@ -362,3 +362,8 @@ def test_years_inside_names_are_not_dates():
                        "We have only seen it this low once, back on Prime Day 2019, and at the 2019 awards."],
                       datetime(2019, 11, 18))
     assert list(found) == ["2019"]
+
+
+def test_a_headline_in_the_present_tells_the_nearest_day():
+    found = _dates_of(["Senate Passes Spending Bill Tuesday"], datetime(2019, 11, 20))
+    assert found["Tuesday"] == ("2019-11-19", "date")

@@ -45,6 +45,8 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
     for index, span in enumerate(spans):
         sentence = sentence_of(span.start)
         tense = "past" if _SINCE.search(text[max(0, span.start - 20):span.start]) else _tense(doc, span.start, span.end)
+        if tense == "present" and _headline(layout, span.start):
+            tense = "headline"             # "Senate Passes Bill Tuesday": the nearest one, not a schedule
         expression = text[span.start:span.end]
         stale = sentence - last_sentence > 1 and _BARE_UNIT.fullmatch(expression)
         ctx = Context(ref_day, tense, None if stale else anchor, text[span.end:span.end + 40])
@@ -72,6 +74,14 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
 _ANAPHORIC = re.compile(r"\b(?:earlier|later|before|after|ago|year-ago|year-earlier|previous|following|"
                         r"same|that|corresponding|comparable|then)\b|^the\s+(?:quarter|period|year|month|"
                         r"week|day|fiscal\s+year)$", re.I)
+
+
+def _headline(layout: Layout, offset: int) -> bool:
+    """A short line without a full stop: a headline or a heading, whose present
+    tense tells news (recent or coming), not a schedule."""
+    block = layout.block_of(offset)
+    line = layout.text[layout.starts[block]:layout.starts[block] + layout.lengths[block]].strip()
+    return len(line.split()) <= 20 and not re.search(r"[.!?:;,\"”’)]$", line)
 
 
 _CLOCK_ONLY = re.compile(r"(?:(?:about|around|approximately|roughly|shortly before|shortly after|just before|"

@@ -212,7 +212,7 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
     ref = ctx.reference
     if re.search(r"\bthis\b", low) and not re.search(r"\bthis (?:past|coming)\b", low):
         return ref.year
-    way = direction(low, ctx, default=0 if day or ctx.tense == "present" else -1)
+    way = direction(low, ctx, default=0 if day or ctx.tense in ("present", "headline") else -1)
     anchor = ctx.anchor
     if not ctx.tense and day and way == 0 and anchor is not None and anchor.granularity in ("D", "M"):
         # no verb to go by (a list, a table, a heading): near the date just told
@@ -293,7 +293,7 @@ def _weekday_day(low: str, ctx: Context) -> Point | None:
     elif base.isoweekday() == weekday:
         found = base
     else:
-        found = weekday_near(base, weekday, {"future": 1, "present": 1}.get(ctx.tense, -1))
+        found = weekday_near(base, weekday, {"future": 1, "present": 1, "headline": 0}.get(ctx.tense, -1))
     return Point(found, "D")
 
 

@@ -20,7 +20,7 @@ class Context:
     """What resolving an expression may look at besides its own words."""
 
     reference: date | None = None   # the publication day, in the article's time zone
-    tense: str = ""                 # past | present | future | "" (unknown)
+    tense: str = ""                 # past | present | future | headline (a present in a headline) | "" (unknown)
     anchor: Point | None = None     # the last calendar value mentioned before it
     after: str = ""                 # the words right after it ("ended Sept. 30")
 
