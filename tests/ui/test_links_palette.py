@@ -36,6 +36,27 @@ async def test_links_that_are_not_http_are_left_out(make_app):
         assert [link.url for link in app.screen.links] == ["https://example.org/"]
 
 
+async def test_long_links_wrap_under_their_own_start(make_app):
+    from reader.core.models import Link
+    from textual.widgets import OptionList
+
+    url = "https://example.org/" + "a-long-path-" * 12
+    text = "words of a link's text long enough to need a second line in the list " * 2
+    app = make_app(article=seed_article(links=[Link(text, url)]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        lines = str(listing.get_option_at_index(0).prompt).split("\n")
+        assert len(lines) >= 4
+        assert lines[0].startswith("  1. ")
+        assert all(line.startswith("     ") and line[5] != " " for line in lines[1:])
+        assert all(len(line) <= listing.scrollable_content_region.width for line in lines)
+        assert "".join(line.strip() for line in lines if "example" in line or "path" in line) \
+            .endswith(url[-20:])
+
+
 async def test_no_links_says_so(make_app):
     app = make_app(article=seed_article(links=[]))
     async with app.run_test(size=(100, 30)) as pilot:

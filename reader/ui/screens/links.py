@@ -18,7 +18,10 @@ from textual.widgets.option_list import Option
 from ...core.models import Link
 from ...core.safety import clean_line, safe_url
 from .. import keys
+from ..support.wrap import wrap_offsets
 from ..widgets.vimlist import VimOptionList
+
+INDENT = 5  # "  1. " : a link's wrapped text and its address line up under its start
 
 # Text-mode browsers would take over this very terminal: never launch those.
 _CONSOLE_BROWSERS = ("www-browser", "lynx", "links", "elinks", "w3m", "browsh")
@@ -49,8 +52,19 @@ class LinksScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="links-box", classes="" if self.links else "-empty"):
             yield Static(self._title(), id="links-title")
-            options = [Option(_prompt(n, link), id=str(n)) for n, link in enumerate(self.links)]
-            yield VimOptionList(*options, id="links-list")
+            yield VimOptionList(*self._options(80), id="links-list")
+
+    def _options(self, width: int) -> list[Option]:
+        return [Option(_prompt(n, link, width), id=str(n)) for n, link in enumerate(self.links)]
+
+    def on_resize(self) -> None:
+        """Wrap the links at the list's own width (known once it is laid out)."""
+        listing = self.query_one(OptionList)
+        width = listing.scrollable_content_region.width
+        if self.links and width:
+            cursor = listing.highlighted
+            listing.set_options(self._options(width))
+            listing.highlighted = cursor
 
     def _title(self) -> Content:
         if not self.links:
@@ -81,7 +95,14 @@ class LinksScreen(ModalScreen[None]):
         self.dismiss()
 
 
-def _prompt(number: int, link: Link) -> Content:
+def _prompt(number: int, link: Link, width: int) -> Content:
+    """The link's text, then its address, both wrapped under the text's start."""
     text = clean_line(link.text).strip() or "(no text)"
-    return Content.assemble((f"{number + 1:>3}. ", "$reader-muted"), (text, "bold"),
-                            "\n     ", (clean_line(link.url), "$reader-muted"))
+    url = clean_line(link.url)
+    room = max(10, width - INDENT - 1)
+    parts: list[tuple[str, str] | str] = [(f"{number + 1:>3}. ", "$reader-muted")]
+    for line, (a, b) in enumerate(wrap_offsets(text, room)):
+        parts += ["\n" + " " * INDENT if line else "", (text[a:b], "bold")]
+    for a, b in wrap_offsets(url, room):
+        parts += ["\n" + " " * INDENT, (url[a:b], "$reader-muted")]
+    return Content.assemble(*parts)
