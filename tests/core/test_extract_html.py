@@ -453,3 +453,15 @@ def test_title_matching_a_teaser_headline_does_not_replace_the_story():
                             head="<meta property='og:title' content='The real story here'>"), "t.html")
     text = " ".join(b.text for b in art.blocks)
     assert "Story part 7." in text and "A short note 3" not in text
+
+
+def test_story_split_around_an_ad_slot_is_joined():
+    # part two sits in a wrapper beside an emptied ad slot; part one is the
+    # wrapper's sibling, with no class in common.
+    one = "".join(f"<p>{PROSE} First half {i}.</p>" for i in range(4))
+    two = "".join(f"<p>{PROSE}, and more, and more, in the second half {i}.</p>" for i in range(8))
+    body = (f"<div><div>{one}</div><div>Advertisement</div>"
+            f"<div><div>{two}</div><div><ins></ins></div></div></div>"
+            "<div><p><a href='/a'>About us</a> <a href='/b'>Contact</a></p></div>")
+    text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
+    assert "First half 0." in text and "second half 7." in text

@@ -26,6 +26,7 @@ from .html_prepare import prep_document, trim_trailing_breaks
 
 CHAR_THRESHOLD = 500  # shorter than this and the search is retried with fewer rules
 N_TOP_CANDIDATES = 5
+SPLIT_PART_SHARE = 1 / 3  # a sibling part of a split story scores at least this share of the top
 BODY_SHARE = 0.5  # <body> wins only when no other candidate scores half as much
 _UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
@@ -285,11 +286,31 @@ def _top_candidate(body, scores: dict, flags: int):
         scores[best] = _initial_score(best, flags)
     best = _higher_scoring_parent(best, scores)
     parent = best.getparent()
-    while parent is not None and parent.tag != "body" and len(parent) == 1:
+    while parent is not None and parent.tag != "body" and (
+            len(parent) == 1 or _split_part(best, parent, scores)):
         best, parent = parent, parent.getparent()
     if best not in scores:
         scores[best] = _initial_score(best, flags)
     return best
+
+
+def _split_part(el, parent, scores: dict) -> bool:
+    """Readability.js climbs from a top candidate that is its parent's only
+    child. Also from one whose siblings show nothing (an emptied ad slot,
+    a spacer) when beside the parent stands a candidate scoring a third
+    of it: a part of the same story, split off around an ad, which the
+    climb lets join."""
+    if not all(sib is el or not _shows_something(sib) for sib in parent):
+        return False
+    measure = scores.get(el, 0) * SPLIT_PART_SHARE
+    if measure <= 0:
+        return False
+    return any(scores.get(sib, 0) >= measure
+               for sib in (*parent.itersiblings(preceding=True), *parent.itersiblings()))
+
+
+def _shows_something(el) -> bool:
+    return bool(el.text_content().strip()) or next(el.iter("img", "picture", "video", "iframe"), None) is not None
 
 
 def _common_ancestor_of_rivals(best, top: list, scores: dict):
