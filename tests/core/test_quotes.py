@@ -349,3 +349,17 @@ def test_the_company_is_the_organisation_the_text_named(quotes_of):
         "Big Machine Records and Dick Clark Productions announced a deal on Monday.",
         "“At no time did we agree to a statement,” the production company said on Tuesday.")
     assert [q.speaker for q in direct(found)] == ["Dick Clark Productions"]
+
+
+def test_speech_verbs_of_praise_urging_and_likening_introduce_quotations(quotes_of):
+    found, _ = quotes_of("Ted Cruz exhorted Republicans to “vote your conscience” in July.",
+                         "Laurence Tribe likened the rules to “burning the Constitution” last year.")
+    assert [(q.text, q.speaker) for q in direct(found)] == [
+        ("vote your conscience", "Ted Cruz"), ("burning the Constitution", "Laurence Tribe")]
+
+
+def test_a_nickname_inside_the_speakers_name_does_not_hide_the_cue(quotes_of):
+    found, _ = quotes_of('"This is a big year for our senator!" Scott\'s niece, state Del. Marcia "Cia" Price '
+                         '(D-Newport News), shouted to the crowd.')
+    [quote] = direct(found)
+    assert quote.text == "This is a big year for our senator!" and quote.speaker

@@ -16,6 +16,9 @@ continue sing chant preach plead beg cry mock blast slam praise criticize critic
 wonder question answer inform assure remind reveal disclose concur agree object
 accuse brand denounce condemn decry hail lambast chide scold rebuke quote thank
 dismiss defend ridicule deride tout applaud welcome blame warn threaten
+exhort laud extol liken cite mention reference scoff sneer snap tease taunt hint speculate opine
+posit reassure implore entreat beseech swear vow profess gush rave rant rail fume grumble gripe
+murmur blurt interject elaborate clarify summarize summarise
 """.split())
 # Cues that may also take plain reported speech ("X said Russia had ...").
 REPORTING_VERBS = frozenset("""

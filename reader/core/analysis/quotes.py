@@ -30,7 +30,7 @@ MIN_CLAUSE_WORDS = 4  # an unattributed quotation shorter than this is a scare q
 MIN_PLAIN_WORDS = 8  # this long, it is a quotation even without a verb
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or",
                 "from", "vs", "vs.", "de", "la", "le", "du", "von", "van", "is", "are", "&"}
-_NAMING_VERBS = {"call", "nickname", "dub", "label", "brand", "term", "describe", "refer", "name"}
+_NAMING_VERBS = {"call", "nickname", "dub", "label", "brand", "term", "describe", "refer", "name", "liken"}
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 
 
@@ -225,11 +225,11 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
             and ctx.layout.block_of(t.idx) == item.block]
     linked = [c for c in cues if _linked(c, inner, inner_ids)]
     middle = (seg.start + seg.end) / 2
+    cast = _cast_as(ctx, seg)
+    item.naming = cast is not None
     if linked:
         return min(linked, key=lambda c: abs(c.idx - middle)), True
-    cast = _cast_as(ctx, seg)
     if cast is not None:
-        item.naming = True
         return cast, True
     if cues:
         return min(cues, key=lambda c: abs(c.idx - middle)), False
@@ -269,12 +269,14 @@ def _adjacent_cue(ctx: Context, seg: Segment) -> Any:
     closing = text[seg.end:seg.outer_end + 2]
     if any(p in closing for p in ",?!—–") or text[seg.end - 1:seg.end] in ".?!…":
         after = _bisect_idx(doc, seg.outer_end)
-        for token in doc[after: after + 12]:
+        for token in doc[after: after + 20]:
             if is_cue(token) and not ctx.in_quote(token):
                 return token if _attribution_for(ctx, seg, token) else None
+            if ctx.in_quote(token) and _nickname(ctx, token):
+                continue  # 'state Del. Marcia "Cia" Price (D-Newport News), shouted'
             if ctx.in_quote(token) or token.is_space or token.text in "!?;:" or not (
                     token.pos_ in _SUBJECT_WORDS or token.lower_ in _SUBJECT_PREPS
-                    or token.text in ",—–-'’."):
+                    or token.text in ",—–-'’.()"):
                 break
             if token.text == "." and not token.i or token.text == "." and doc[token.i - 1].pos_ != "PROPN":
                 break
@@ -288,6 +290,16 @@ def _adjacent_cue(ctx: Context, seg: Segment) -> Any:
         if ctx.in_quote(token) or token.is_space or not (token.pos_ in _LEAD_WORDS or token.text in ",:"):
             break
     return None
+
+
+def _nickname(ctx: Context, token: Any) -> bool:
+    """A token of a quoted name of one or two words ('Marcia "Cia" Price')."""
+    k = ctx.quoted[token.i]
+    run = [t for t in ctx.doc[max(0, token.i - 4): token.i + 5] if ctx.quoted[t.i] == k]
+    words = [t for t in run if not t.is_punct]
+    return len(words) <= 2 and all(t.pos_ == "PROPN" for t in words) and \
+        (run[0].i == 0 or ctx.quoted[run[0].i - 1] != k) and ctx.quoted[run[-1].i + 1] != k \
+        if run[-1].i + 1 < len(ctx.doc) else False
 
 
 def _attribution_for(ctx: Context, seg: Segment, cue: Any) -> bool:
@@ -399,9 +411,15 @@ def _cast_as(ctx: Context, seg: Segment) -> Any:
     token = ctx.doc[k]
     for _ in range(6):
         if token.head.i == token.i:
-            return None
+            break
         token = token.head
         if token.pos_ in ("VERB", "AUX") and not ctx.in_quote(token):
+            return None if _agentless_passive(token) else token
+    # a parse that hung 'as' on a noun with no verb above: the verb just before it
+    for token in reversed(ctx.doc[max(ctx.doc[k].sent.start, k - 8):k]):
+        if ctx.in_quote(token) or token.text in ";:":
+            return None
+        if token.pos_ == "VERB":
             return None if _agentless_passive(token) else token
     return None
 
