@@ -122,6 +122,10 @@ def test_body_kept_and_page_furniture_cut_with_reasons():
     ("Jane Doe is an LA transport reporter for the Daily Bus.", "about the author"),
     ("Mark di Stefano is a breaking news reporter for the Daily Bus and is based in Sydney.", "about the author"),
     ("John Roe contributed to this report.", "about the author"),
+    ("When you walk into almost any depot, you're immediately overloaded with sights, sounds,… Read more Read more",
+     "teaser for another story"),
+    ("Ever wondered why the buses are late? As it turns out, the answer is... Continue reading",
+     "teaser for another story"),
     ("Lesen Sie auch", "related links header"),
 ])
 def test_known_furniture_phrases(line, kind):
@@ -235,6 +239,15 @@ def test_section_label_over_the_dateline_is_not_the_headline():
     art = extract_text(text, "t.txt")
     assert art.title == "Bus programme extended: what riders need to know"
     assert art.published == "2017-11-23"
+
+
+def test_teaser_cut_with_its_headline():
+    teaser = ["How Depots Manipulate Your Senses So You Ride More Buses",
+              "When you walk into almost any depot, you're immediately overloaded with sights, sounds,… Read more"]
+    art = extract_text(standard_page(P[0], P[1], teaser, P[2], P[3]), "t.txt")
+    body = body_texts(art)
+    assert not any(t in body for t in teaser) and all(p in body for p in P[:4])
+    assert why(art, teaser[0]) == "teaser for another story"
 
 
 def test_sql_listing_and_its_printed_table_kept():

@@ -217,6 +217,10 @@ _BIO = re.compile(r"(?:(?:[A-Z][\w.'’-]*|d[aeiu]|del|van|von|der|l[ae]|al|bin)
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$")  # lower-cased
 
 CAPTION_WORDS = 40
+# 'When you walk into almost any store, you're immediately overloaded with sights,… Read more':
+# another story's first words, cut off, with its link.
+_TEASER_END = re.compile(r"(?:…|\.\.\.)\s*(?:(?:read\ more|continue\ reading|read\ on|leer\ más|lire\ la\ suite|"
+                         r"weiterlesen|leia\ mais|continua\ a\ leggere)\s*)+$", re.X)  # lower-cased
 # '... back to the Moon [SpaceX via Nasa]', '... in Gaza [Mohammed Salem/Reuters]': a credit in square
 # brackets names a source 'via' an agency or photographer/agency (citations '[Page 4]' do not).
 _CREDIT_BRACKET = re.compile(r"\[[^\[\]{};=]{1,60}(?:\ via\ |[^\s/]/[^\s/])[^\[\]{};=/]{1,40}\]\s*$", re.X)  # lower-cased
@@ -322,6 +326,8 @@ def furniture(text: str, words: int, lower: str | None = None) -> str | None:
         if text[-1] in ")]" and (_CREDIT_END.search(lower[-120:]) or
                                  (text[-1] == "]" and 5 <= words <= CAPTION_WORDS and _CREDIT_BRACKET.search(lower[-100:]))):
             return "photo caption or credit"
+        if text[-1] in "eEsSnNgG" and _TEASER_END.search(lower[-60:]):  # ends like a 'read more' link
+            return "teaser for another story"
         if words <= PROMO_WORDS and ("click" in lower or "subscri" in lower or "sign up" in lower or "deliver" in lower
                                      or "we send" in lower or "stories like" in lower) and _PROMO.search(lower):
             return "call to action"

@@ -35,6 +35,7 @@ REPEATS = 3  # a short line shown this often is page furniture (share rows, labe
 LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
 CAPTION_WORDS = 60
+TEASER_HEAD_WORDS = 40  # a teaser's headline (a link's text may repeat it)
 RELATED_ITEMS = 8  # at most this many headlines under a 'Related' header are its links
 CODE_RUN = 2
 CAPS_LINK_WORDS = 6
@@ -160,6 +161,11 @@ def _captions(lines: list[Line], v: Verdict) -> None:
         if v.why[i] == "photo caption or credit" and not lines[i].gap_before and v.why[i - 1] is None \
                 and lines[i - 1].words <= CAPTION_WORDS:
             v.cls[i - 1], v.why[i - 1] = BAD, "photo caption or credit"
+    for i in range(1, len(lines)):
+        # 'Headline / Its first words, cut off… Read more': the headline goes with it.
+        if v.why[i] == "teaser for another story" and v.why[i - 1] is None and not lines[i - 1].sentence_end \
+                and lines[i - 1].words <= TEASER_HEAD_WORDS:
+            v.cls[i - 1], v.why[i - 1] = BAD, "teaser for another story"
     for i in range(2, len(lines)):
         # 'Headline / Its first words, cut off / Read more': a teaser for another story.
         if v.why[i] == "navigation" and _READ_MORE.match(lines[i].text) and v.why[i - 1] is None \
