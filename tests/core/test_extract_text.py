@@ -250,6 +250,18 @@ def test_teaser_cut_with_its_headline():
     assert why(art, teaser[0]) == "teaser for another story"
 
 
+def test_related_cards_under_their_header_are_cut():
+    cards = ["It's official: Trams benefit our mental health A systematic review of existing studies lists the many "
+             "ways in which riding a tram helps people who live with mental illness.",
+             "Ferry service 'restored' after storm One month after the storm hit the harbour, a new boat was brought "
+             "in to carry passengers across the bay again."]
+    art = extract_text(page(MENU, "Council extends bus programme for another year", *P[:4], ["Related coverage"] + cards,
+                            ["Privacy Policy", "Terms of Use"]), "t.txt")
+    body = body_texts(art)
+    assert all(p in body for p in P[:4]) and not any(c in body for c in cards)
+    assert why(art, cards[0]) == "related link"
+
+
 def test_sql_listing_and_its_printed_table_kept():
     # A tutorial's query (keywords in capitals, short glued lines) and the
     # table the database printed for it (box-drawing rules) are text.

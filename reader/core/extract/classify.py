@@ -37,6 +37,7 @@ _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|
 CAPTION_WORDS = 60
 TEASER_HEAD_WORDS = 40  # a teaser's headline (a link's text may repeat it)
 RELATED_ITEMS = 8  # at most this many headlines under a 'Related' header are its links
+RELATED_CARD_WORDS = 40  # ... or cards (headline and summary in one line) glued under a header set apart
 CODE_RUN = 2
 CAPS_LINK_WORDS = 6
 _BULLETS = {"• ", "· ", "- ", "* ", "+ ", "– ", "▪ ", "► ", "✓ ", "✔ ", "◦ ", "○ ", "■ ", "→ "}
@@ -177,7 +178,8 @@ def _captions(lines: list[Line], v: Verdict) -> None:
         # The headlines listed right under 'Related articles', up to the next blank line.
         j = i + 1
         while section == "related" and j < min(len(lines), i + 1 + RELATED_ITEMS) and not lines[j].gap_before \
-                and not lines[j].sentence_end and 4 <= lines[j].words <= 20:
+                and 4 <= lines[j].words and (lines[j].words <= 20 and not lines[j].sentence_end
+                                             or lines[j].words <= RELATED_CARD_WORDS and i > 0 and lines[i].gap_before):
             if any(v.why[k] in _BYLINES for k in range(j + 1, min(len(lines), j + 1 + BYLINE_REACH))):
                 break  # a headline over a byline or dateline: the article's own header ('Up next:' above it)
             if v.why[j] is None:
