@@ -8,6 +8,7 @@ from reader.core.analysis import nlp
 from reader.core.analysis.entities import find_entities
 from reader.core.analysis.layout import Layout
 from reader.core.analysis.quote_marks import find_segments
+from reader.core.analysis import quotes as quotes_module
 from reader.core.analysis.quotes import find_quotes
 from reader.core.analysis.pronouns import name_gender
 from reader.core.models import Block
@@ -95,6 +96,10 @@ def test_speaker_is_the_full_name_of_the_subject(quotes_of):
 def test_interrupted_quotation_is_one_quote(quotes_of):
     found, _ = quotes_of("“We will rebuild every school,” Angela Merkel said on Tuesday. "
                          "“It will take years, but we will do it.”")
+    if not quotes_module.MERGE_PARTS:  # one quote per pair of marks, both hers
+        assert [(q.text, q.speaker) for q in direct(found)] == [
+            ("We will rebuild every school", "Angela Merkel"), ("It will take years, but we will do it.", "Angela Merkel")]
+        return
     [quote] = direct(found)
     assert quote.text == "We will rebuild every school It will take years, but we will do it."
     assert quote.speaker == "Angela Merkel"
@@ -363,3 +368,12 @@ def test_a_nickname_inside_the_speakers_name_does_not_hide_the_cue(quotes_of):
                          '(D-Newport News), shouted to the crowd.')
     [quote] = direct(found)
     assert quote.text == "This is a big year for our senator!" and quote.speaker
+
+
+def test_an_aside_between_two_parts_keeps_one_quotation(quotes_of):
+    found, _ = quotes_of("“Every time you say that,” Jon Tester said, referring to the 1 percent excuse, "
+                         "“you give ammunition to the people who want to break up the banks.”",
+                         "“We will not stop,” Elizabeth Warren said, adding that “the bank must answer.”")
+    quotes = direct(found)
+    assert {q.speaker for q in quotes} == {"Jon Tester", "Elizabeth Warren"}
+    assert len(quotes) == (3 if quotes_module.MERGE_PARTS else 4)  # 'adding that' reports anew

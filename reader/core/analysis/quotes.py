@@ -629,7 +629,18 @@ def _one_quotation(ctx: Context, first: _Found, second: _Found) -> bool:
         return False
     if _same_cue(first.cue, second.cue):
         return True
+    if first.cue is not None and second.cue is not None and second.cue.tag_ == "VBG" \
+            and second.cue.head.i == first.cue.i and first.speaker == second.speaker \
+            and not _introduces(ctx, second):
+        return True  # '“X,” Tester said, referring to the excuse, “Y.”' (not 'adding that “Y”')
     return second.cue is None and first.speaker == second.speaker
+
+
+def _introduces(ctx: Context, item: _Found) -> bool:
+    """The cue governs the quotation: it reports it ('adding that “...”')."""
+    inner = _inner_tokens(ctx, item.seg)
+    ids = {t.i for t in inner}
+    return _linked(item.cue, inner, ids)
 
 
 def _same_cue(a: Any, b: Any) -> bool:
