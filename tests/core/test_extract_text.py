@@ -250,6 +250,15 @@ def test_teaser_cut_with_its_headline():
     assert why(art, teaser[0]) == "teaser for another story"
 
 
+def test_card_with_read_now_link_is_cut():
+    card = ["Scientists find new routes for night buses", "How do we plan a network? New research finds the key.",
+            "Read now"]
+    art = extract_text(standard_page(P[0], P[1], card, P[2], P[3]), "t.txt")
+    body = body_texts(art)
+    assert all(p in body for p in P[:4]) and not any(c in body for c in card)
+    assert why(art, card[1]) == "teaser for another story"
+
+
 def test_related_cards_under_their_header_are_cut():
     cards = ["It's official: Trams benefit our mental health A systematic review of existing studies lists the many "
              "ways in which riding a tram helps people who live with mental illness.",

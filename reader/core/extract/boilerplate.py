@@ -44,7 +44,7 @@ _WHOLE = {
     "navigation": r"""
         home|menu|main\ menu|search|close|open|skip\ to\ (main\ )?content|skip\ navigation|back\ to\ top|
         top|next|previous|prev|next\ article|previous\ article|previous\ post|next\ post|older|newer|
-        read\ more|more|see\ more|show\ more|load\ more|view\ all|see\ all|show\ all|more\ stories|
+        read\ more|read\ now|more|see\ more|show\ more|load\ more|view\ all|see\ all|show\ all|more\ stories|
         continue|go|submit|cancel|ok|done|loading\.*|↑\ top|«|»|‹|›|jump\ to\ (navigation|search|content)|
         skip\ to\ (site\ index|search|navigation)|skip\ (this\ )?ad|full\ ?screen|autoplay|view\ (photos?|gallery)|
         resize\ text|text\ size|font\ size|next\ (story|page|slide)|previous\ (story|page|slide)|go\ to\ permalink|buy\ (now|photo)|

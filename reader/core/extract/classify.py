@@ -35,6 +35,7 @@ REPEATS = 3  # a short line shown this often is page furniture (share rows, labe
 LIST_WORDS = 4  # a list attached to the text has items this long on average
 _COMMENTER = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|dit|dice|disse)\s*:$", re.I)
 CAPTION_WORDS = 60
+CARD_WORDS = 30  # a card's summary under its headline
 TEASER_HEAD_WORDS = 40  # a teaser's headline (a link's text may repeat it)
 RELATED_ITEMS = 8  # at most this many headlines under a 'Related' header are its links
 RELATED_CARD_WORDS = 40  # ... or cards (headline and summary in one line) glued under a header set apart
@@ -53,7 +54,7 @@ _SQL = re.compile(r"(?:SELECT|FROM|WHERE|WITH|INSERT INTO|UPDATE|DELETE FROM|CRE
 _BOX = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: a table printed by a program
 CODE_TAIL_WORDS = 12
 _SUMMARY = re.compile(r"^\W*(?:key\s+points|points\s+clés|puntos\s+clave|das\s+wichtigste(?:\s+in\s+kürze)?)\W*$", re.I)
-_READ_MORE = re.compile(r"^\W*(?:read\s+more|continue\s+reading|read\s+on|weiterlesen|lire\s+la\s+suite|"
+_READ_MORE = re.compile(r"^\W*(?:read\s+more|read\s+now|continue\s+reading|read\s+on|weiterlesen|lire\s+la\s+suite|"
                         r"leer\s+más|leia\s+mais|continua)\W*$", re.I)
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s.*\(@\w+\)\s*\S.*\d$")
 TWEET_WORDS = 12
@@ -168,12 +169,19 @@ def _captions(lines: list[Line], v: Verdict) -> None:
                 and lines[i - 1].words <= TEASER_HEAD_WORDS:
             v.cls[i - 1], v.why[i - 1] = BAD, "teaser for another story"
     for i in range(2, len(lines)):
+        if v.why[i] != "navigation" or not _READ_MORE.match(lines[i].text):
+            continue
         # 'Headline / Its first words, cut off / Read more': a teaser for another story.
-        if v.why[i] == "navigation" and _READ_MORE.match(lines[i].text) and v.why[i - 1] is None \
-                and not lines[i - 1].sentence_end and lines[i - 1].words >= 8:
+        if v.why[i - 1] is None and not lines[i - 1].sentence_end and lines[i - 1].words >= 8:
             v.cls[i - 1], v.why[i - 1] = BAD, "teaser for another story"
             if v.why[i - 2] is None and not lines[i - 2].sentence_end and lines[i - 2].words <= 20:
                 v.cls[i - 2], v.why[i - 2] = BAD, "teaser for another story"
+        # A card: 'Headline / Its summary. / Read now', no blank line between.
+        elif not lines[i].gap_before and not lines[i - 1].gap_before and lines[i - 2].gap_before \
+                and v.why[i - 1] is None and v.why[i - 2] is None and lines[i - 1].words <= CARD_WORDS \
+                and not lines[i - 2].sentence_end and lines[i - 2].words <= 20:
+            for k in (i - 2, i - 1):
+                v.cls[k], v.why[k] = BAD, "teaser for another story"
     for i, section in v.sections.items():
         # The headlines listed right under 'Related articles', up to the next blank line.
         j = i + 1
