@@ -377,3 +377,16 @@ def test_an_aside_between_two_parts_keeps_one_quotation(quotes_of):
     quotes = direct(found)
     assert {q.speaker for q in quotes} == {"Jon Tester", "Elizabeth Warren"}
     assert len(quotes) == (3 if quotes_module.MERGE_PARTS else 4)  # 'adding that' reports anew
+
+
+def test_a_title_after_the_work_it_names_is_not_a_quotation(quotes_of):
+    found, _ = quotes_of("Ouisa Davis' commentary, \"Melania, tell your immigrant story,\" is very thoughtful.")
+    assert direct(found) == []
+
+
+def test_the_party_of_a_role_picks_its_holder(quotes_of):
+    found, _ = quotes_of(
+        "Republican presidential nominee Donald Trump met voters while Democratic vice presidential "
+        "nominee Tim Kaine spoke in Ohio.",
+        "The Republican nominee vowed to harshly punish “those who violate classification rules.”")
+    assert [q.speaker for q in direct(found)] == ["Donald Trump"]

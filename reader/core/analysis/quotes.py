@@ -538,6 +538,8 @@ def _is_quotation(ctx: Context, item: _Found) -> bool:
         return False
     title = _title_like(words, text)
     naming = item.naming or item.cue is not None and item.cue.lemma_.lower() in _NAMING_VERBS
+    if not item.adjacent and _work_named(ctx, item.seg):
+        return False  # 'Ouisa Davis' commentary, “Melania, tell your immigrant story,”'
     if item.linked and not (title and not naming and _named_thing(ctx, item.seg)):
         return True
     if title:
@@ -547,6 +549,24 @@ def _is_quotation(ctx: Context, item: _Found) -> bool:
     tokens = [t for t in _inner_tokens(ctx, item.seg) if not t.is_punct and not t.is_space]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
     return len(tokens) >= MIN_CLAUSE_WORDS and has_verb
+
+
+# Nouns for works whose titles are set in quotation marks.
+_WORK_NOUNS = frozenset("""
+commentary column op-ed oped essay editorial article book novel memoir song album single film movie
+documentary show series episode play musical poem headline podcast program programme
+""".split())
+
+
+def _work_named(ctx: Context, seg: Segment) -> bool:
+    """The quotation is the title of a work the text has just named: right
+    after 'his column', 'the song', 'her book' (a comma may stand between)."""
+    k = _bisect_idx(ctx.doc, seg.outer_start) - 1
+    if k >= 0 and ctx.doc[k].text == ",":
+        k -= 1
+    if k < 0 or ctx.in_quote(ctx.doc[k]):
+        return False
+    return ctx.doc[k].pos_ == "NOUN" and ctx.doc[k].lemma_.lower() in _WORK_NOUNS
 
 
 def _named_thing(ctx: Context, seg: Segment) -> bool:

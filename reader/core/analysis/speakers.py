@@ -141,10 +141,14 @@ def _author_around(ctx: Context, token: Any) -> str | None:
 def role_holder(ctx: Context, token: Any, before: int) -> str | None:
     """'the mayor' -> the last person the text called 'Mayor X' or 'X, the mayor'."""
     role = token.lemma_.lower()
+    # 'the Republican nominee' is not 'Democratic vice presidential nominee Tim Kaine'
+    marks = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")}
     best: tuple[int, Entity] | None = None
     later: tuple[int, Entity] | None = None  # a lede names the role before the person
     for i, entity in ctx.entity_of.items():
         if entity.type not in ("PERSON", "ORG"):
+            continue
+        if marks and not marks & {t.lower_ for t in ctx.doc[max(0, i - 6):i]}:
             continue
         if i > 0 and ctx.entity_of.get(i - 1) is not entity and _titled(ctx.doc, i, role):
             if ctx.doc[i].idx < before and (best is None or i > best[0]):
