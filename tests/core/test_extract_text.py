@@ -259,6 +259,13 @@ def test_card_with_read_now_link_is_cut():
     assert why(art, card[1]) == "teaser for another story"
 
 
+def test_headline_link_in_capitals_with_a_lower_case_letter_is_cut():
+    link = "TAYLOR SWIFT CLEARED TO RIDE BUSES AT AMAs AMID FEUD WITH THE COUNCIL: REPORT"
+    art = extract_text(standard_page(P[0], P[1], link, P[2], P[3]), "t.txt")
+    assert link not in body_texts(art) and why(art, link) == "headline link in capitals"
+    assert all(p in body_texts(art) for p in P[:4])
+
+
 def test_related_cards_under_their_header_are_cut():
     cards = ["It's official: Trams benefit our mental health A systematic review of existing studies lists the many "
              "ways in which riding a tram helps people who live with mental illness.",

@@ -41,6 +41,7 @@ RELATED_ITEMS = 8  # at most this many headlines under a 'Related' header are it
 RELATED_CARD_WORDS = 40  # ... or cards (headline and summary in one line) glued under a header set apart
 CODE_RUN = 2
 CAPS_LINK_WORDS = 6
+CAPS_SHARE = 0.85  # letters in capitals for a line to read as written in capitals
 _BULLETS = {"• ", "· ", "- ", "* ", "+ ", "– ", "▪ ", "► ", "✓ ", "✔ ", "◦ ", "○ ", "■ ", "→ "}
 _SOFT = ("few function words (names, tags or links)", "no words", "number or counter")
 _CODE_CHARS = re.compile(r"[{};=(<#$>/]|^\s*(?:def|class|import|from|return|var|let|const|function)\b")
@@ -332,7 +333,8 @@ def _numbered_lists(lines: list[Line], v: Verdict) -> None:
 def _by_content(line: Line, by_punct: bool) -> str:
     """jusText's classes from length and stopword density (or punctuation).
     A long line in capitals without a full stop is a headline link, not text."""
-    if line.upper and line.words >= CAPS_LINK_WORDS and not line.sentence_end:
+    if line.words >= CAPS_LINK_WORDS and not line.sentence_end and line.text[-1] != ":" \
+            and (line.upper or _mostly_capitals(line.text)):
         return BAD
     if by_punct:  # no stoplist: a full stop marks prose, commas or pauses half so
         stop = 0.3 if line.sentence_end or line.sentences else (0.15 if line.clauses else 0.0)
@@ -347,6 +349,14 @@ def _by_content(line: Line, by_punct: bool) -> str:
             return NEAR
         return SHORT if stop >= STOP_LOW else BAD
     return SHORT
+
+
+def _mostly_capitals(text: str) -> bool:
+    """'TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAs': capitals but for a word or two."""
+    if text.islower() or not text[:1].isupper() or not text[1:2].isupper():
+        return False  # cheap: most lines fail here
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= CAPS_SHARE * len(letters)
 
 
 def _keep_all_text(lines: list[Line], v: Verdict) -> None:
