@@ -104,7 +104,8 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
                     and not line.text.isascii() and _LATIN_LETTER.search(line.text) is None:
                 v.cls[i] = NEAR  # another script: no stopwords of the page's language to count
             elif v.cls[i] == BAD:
-                v.why[i] = "headline link in capitals" if line.upper else "few function words (names, tags or links)"
+                capitals = line.upper or (line.words >= CAPS_LINK_WORDS and _mostly_capitals(line.text))
+                v.why[i] = "headline link in capitals" if capitals else "few function words (names, tags or links)"
     _code_blocks(lines, v)
     _tweet_signatures(lines, v)
     _menus(lines, v)
