@@ -390,3 +390,18 @@ def test_the_party_of_a_role_picks_its_holder(quotes_of):
         "nominee Tim Kaine spoke in Ohio.",
         "The Republican nominee vowed to harshly punish “those who violate classification rules.”")
     assert [q.speaker for q in direct(found)] == ["Donald Trump"]
+
+
+def test_a_document_that_finds_something_frames_a_quotation(quotes_of):
+    found, _ = quotes_of("Many lawmakers say there are security concerns. A Government Accountability Office report "
+                         "found that the agency could not be sure the money was not coming from \"the drug trade, human trafficking or other criminal activity\".")
+    [quote] = direct(found)
+    assert "report" in (quote.speaker or "")
+
+
+def test_he_after_a_person_is_introduced_with_who_they_are(quotes_of):
+    found, _ = quotes_of(
+        "While Barack Obama had artists writing songs about him, that has not been happening for Clinton, "
+        "which concerns Henry Crespo, president of the Florida Democratic Black Caucus.",
+        "“No one is writing songs for Hillary,” he said.")
+    assert [q.speaker for q in direct(found)] == ["Henry Crespo"]

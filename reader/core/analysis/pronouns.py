@@ -56,7 +56,10 @@ def _candidates(ctx: Context, sent: Any, before: int, gender: str | None) -> lis
         if entity.type != "PERSON" and not _speaking_name(ctx, root, entity):
             continue
         if _fits(ctx, entity, gender, ctx.doc[first: last + 1].text):
-            out.append((_role(root), first, entity.name))
+            role = _role(root)
+            if role < 4 and entity.type == "PERSON" and _introduced(ctx, first, root, entity):
+                role = 3.5  # 'concerns Henry Crespo, president of the caucus. “...,” he said.'
+            out.append((role, first, entity.name))
     for token in sent:
         if token.idx >= before:
             break
@@ -73,6 +76,14 @@ def _candidates(ctx: Context, sent: Any, before: int, gender: str | None) -> lis
                 role = _role(token) if token.dep_ in ("nsubj", "nsubjpass") else 3
                 out.append((role, token.i, name))
     return out
+
+
+def _introduced(ctx: Context, first: int, root: Any, entity: Entity) -> bool:
+    """A person's first mention, presented with who they are ('Henry Crespo,
+    president of ...'): the news convention for bringing in the next speaker."""
+    if any(i < first and e is entity for i, e in ctx.entity_of.items()):
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
 
 
 def _given_name_subject(token: Any, gender: str | None) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Entity, Quote
 from .cues import REPORTING_VERBS, governs, is_cue, subject_of
 from .layout import Layout
-from .quote_context import Context
+from .quote_context import DOCUMENT_NOUNS, Context
 from .quote_marks import Segment, find_segments
 from .reported import find_reported
 from .speakers import speaker_name
@@ -449,8 +449,10 @@ def _named_as(verb: Any, inner: list[Any], inner_ids: set[int]) -> bool:
 
 
 def _named_subject(ctx: Context, subject: Any) -> bool:
+    """A named person or organisation, he/she, or a document ('a GAO report found that ...')."""
     entity = ctx.entity_of.get(subject.i)
-    return (entity is not None and entity.type in ("PERSON", "ORG")) or subject.lower_ in ("he", "she")
+    return (entity is not None and entity.type in ("PERSON", "ORG")) or subject.lower_ in ("he", "she") \
+        or subject.pos_ == "NOUN" and subject.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _person_root(ctx: Context, sent: Any) -> Any:
