@@ -14,15 +14,19 @@ from typing import Any
 from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
-from .entity_rescue import (absorb_country_prefix, acronym_spans, dateline_spans, find_again, head_word_spans, ministry_spans,
-                            taken_tokens, team_spans, titled_person_spans, widen_to_known)
+from .entity_rescue import (absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
+                            dateline_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
+                            team_spans, titled_person_spans, widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
 
 
 def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     """Entity rows for a parsed article, most-mentioned first."""
-    spans, acronyms = acronym_spans(doc, spacy_spans(doc))
+    terms = common_acronyms(doc)
+    spans = [s for s in spacy_spans(doc) if s.text not in terms]
+    spans = acronym_prefixed(doc, spans, taken_tokens(spans))
+    spans, acronyms = acronym_spans(doc, spans)
     spans += ministry_spans(doc, taken_tokens(spans))
     spans += absorb_country_prefix(doc, spans, head_word_spans(doc, taken_tokens(spans)))
     spans += dateline_spans(doc, taken_tokens(spans))
@@ -30,7 +34,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     spans += team_spans(doc, taken_tokens(spans))
     names = _known_names(doc, spans)
     spans = widen_to_known(doc, spans, names)
-    spans += find_again(doc, names, taken_tokens(spans))
+    spans += [s for s in find_again(doc, names, taken_tokens(spans)) if s.text not in terms]
     headline = _headline_blocks(layout)
     for span in spans:
         add_context(doc, span)
@@ -113,12 +117,19 @@ def _headline_blocks(layout: Layout) -> set[int]:
     for index, start in enumerate(layout.starts):
         text = layout.text[start:start + layout.lengths[index]]
         words = re.findall(r"[^\W\d_][\w'’-]*", text)
-        if len(words) < 3 or text.rstrip().endswith((".", "!", "?", '"', "”", ":")):
+        if len(words) < 3 or text.rstrip().endswith((".", "!", "?", '"', "”", ":")) or _name_list(text):
             continue
         small = [w for w in words if w.lower() not in gz.CONNECTORS and w.lower() not in ("a", "an", "to", "is", "with", "as", "by")]
         if small and sum(w[0].isupper() for w in small) / len(small) >= 0.75:
             found.add(index)
     return found
+
+
+def _name_list(text: str) -> bool:
+    """A line of the article's own lists or tables, not a headline: names
+    separated by commas or slashes ('Path C: Scotland, Norway, Serbia'), or
+    a name with a bracketed note ('Poland (Group G): Fourth appearance')."""
+    return text.count(",") + text.count("/") >= 2 or bool(re.match(r"[A-Z][\w .'’-]{1,40} \([^)]{1,30}\):", text))
 
 
 def _keep(group: Group) -> bool:

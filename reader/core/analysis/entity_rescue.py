@@ -47,6 +47,31 @@ def acronym_spans(doc: Any, spans: list[Span]) -> tuple[list[Span], dict[str, st
     return drop_overlaps(kept + extra), found
 
 
+def common_acronyms(doc: Any) -> set[str]:
+    """Acronyms the article defines from lower-case words: 'hypersensitivity
+    pneumonitis, or HP', 'gross domestic product (GDP)': terms, not names."""
+    found = set()
+    for tok in doc:
+        text = tok.text
+        if not (2 <= len(text) <= 6 and text.isupper() and text.isalpha()) or tok.i < 2:
+            continue
+        i = tok.i - 1
+        if doc[i].text == "(":
+            i -= 1
+        elif doc[i].lower_ == "or" and i > 0 and doc[i - 1].text == ",":
+            i -= 2
+        else:
+            continue
+        initials = ""
+        while i >= 0 and len(initials) < len(text) and doc[i].is_alpha and doc[i].text.islower():
+            if doc[i].lower_ not in gz.CONNECTORS:
+                initials = doc[i].text[0].upper() + initials
+            i -= 1
+        if initials == text:
+            found.add(text)
+    return found
+
+
 def _expansion_start(doc: Any, paren: int, acronym: str) -> int | None:
     """Start of the capitalised words before '(' whose initials spell the
     acronym (one word may be left out: 'New York State Attorney General (NYAG)')."""
@@ -285,6 +310,25 @@ def team_spans(doc: Any, taken: set[int]) -> list[Span]:
             span.evidence["ORG"] += 3
             spans.append(span)
     return spans
+
+
+def acronym_prefixed(doc: Any, spans: list[Span], taken: set[int]) -> list[Span]:
+    """'BMJ Case Reports': an untagged capitalised acronym straight before a
+    name spaCy tagged (not a person's given name) belongs to it."""
+    out = []
+    for span in spans:
+        i = span.tok_start - 1
+        prev = doc[i] if i >= 0 else None
+        if prev is not None and i not in taken and 2 <= len(prev.text) <= 5 and prev.text.isupper() \
+                and prev.is_alpha and prev.whitespace_ == " " and doc[span.tok_start].text not in gz.given_names() \
+                and not gz.place_kind(span.text) and span.label in ("ORG", "PERSON") \
+                and all(w[:1].isupper() for w in span.text.split()) and prev.text not in gz.places():
+            joined = make_span(doc, i, span.tok_end, "ORG")
+            joined.evidence.update(span.evidence)
+            out.append(joined)
+        else:
+            out.append(span)
+    return out
 
 
 def ministry_spans(doc: Any, taken: set[int]) -> list[Span]:

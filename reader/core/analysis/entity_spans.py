@@ -31,7 +31,7 @@ held leaning made style born funded owned run sponsored""".split())
 _NOT_NAMES = frozenset("""
 AI EV EVS CEO CFO COO CTO GDP COVID COVID-19 TV PC USB GPS SUV DNA RNA IPO VR AR OK PM AM ET PT EST
 GMT UTC IST BST CET FAQ PDF HTML API LED LCD HD 4K 5G 3D LOL OMG RSS URL SMS IT HR PR QR ID
-AWD RWD FWD 4WD 2WD MPG MPH KM NFT VPN
+AWD RWD FWD 4WD 2WD MPG MPH KM NFT VPN USB-C HDMI LTE
 """.split())
 # Ministerial portfolios: 'Interior' in 'Interior Minister' is not an organisation.
 PORTFOLIOS = frozenset("""interior foreign defense defence finance home health justice economy
@@ -199,6 +199,8 @@ def _complete(doc: Any, start: int, end: int) -> int:
 def _pieces(doc: Any, start: int, end: int, label: str | None) -> list[tuple[int, int, bool]]:
     """Split a token range at spaced punctuation, stray lower-case words and
     'and' between two places or people; trim each piece -> (start, end, had a title)."""
+    if gz.place_kind(doc[start:end].text) in gz.FINDABLE_PLACE_KINDS:
+        return [(start, end, False)]  # 'Bosnia and Herzegovina', 'Trinidad and Tobago'
     pieces, begin = [], start
     for i in range(start, end + 1):
         if i == end or _breaks(doc, i, start, label):
@@ -361,9 +363,21 @@ def is_name(doc: Any, span: Span) -> bool:
         return False  # 'Photo by Richard Shotwell/Invision/AP'
     if _modifier_compound(doc, span.tok_end):
         return bool(gz.place_kind(text))  # 'Russia-backed forces': only a known place counts
+    if _is_label(doc, span):
+        return False  # 'Group H', 'Path A', 'Schedule IV': a common noun and a letter
     if span.tok_end - span.tok_start == 1:
         return single_word_is_name(doc, doc[span.tok_start])
     return True
+
+
+def _is_label(doc: Any, span: Span) -> bool:
+    """A capitalised common noun the article also writes in lower case,
+    followed by a letter, a Roman numeral or a number: a label, not a name."""
+    words = span.text.split()
+    if len(words) == 1 and span.tok_end < len(doc) and doc[span.tok_end].text != "I":
+        words.append(doc[span.tok_end].text)  # 'Group' cut from 'Group A' by a bracket
+    return (len(words) == 2 and bool(re.fullmatch(r"(?:[A-Z]|[IVX]{1,4}|\d{1,3})\.?", words[1]))
+            and words[0].lower() in lower_words(doc) and words[0] not in gz.given_names())
 
 
 def _credit(doc: Any, start: int, end: int) -> bool:
@@ -445,9 +459,13 @@ def _labels_a_thing(doc: Any, span: Span) -> bool:
     k = span.tok_end
     while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" and k - span.tok_end < 3:
         k += 1
-    if k >= len(doc) or doc[k].lower_ not in _THING_NOUNS or not doc[k].text.islower():
-        return False
-    return doc[k - 1].dep_ in ("compound", "nmod", "amod") and doc[k - 1].head.i == k
+    if k < len(doc) and doc[k].lower_ in _THING_NOUNS and doc[k].text.islower():
+        return doc[k - 1].dep_ in ("compound", "nmod", "amod") and doc[k - 1].head.i == k
+    j = span.tok_start - 1
+    while j >= 0 and doc[j].pos_ == "ADJ" and doc[j].text.islower() and span.tok_start - j <= 2:
+        j -= 1
+    head_noun = k >= len(doc) or not (doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text.islower())
+    return j >= 0 and doc[j].lower_ in ("its", "their", "our", "your", "my") and head_noun
 
 
 def sentence_initial(doc: Any, tok: Any) -> bool:

@@ -55,6 +55,7 @@ administration regime command brigade battalion regiment militia
 tech platforms railway railways railroad league united fc rovers athletic wanderers
 albion hotspur cup exchange infirmary productions entertainment media state index
 directorate secretariat inspectorate observatory project initiative
+reports review magazine gazette herald tribune chronicle
 """.split())
 # Last words that make a name a place ("Golan Heights", "Gaza Strip").
 PLACE_HEADS = frozenset("""
