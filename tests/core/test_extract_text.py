@@ -266,6 +266,15 @@ def test_headline_link_in_capitals_with_a_lower_case_letter_is_cut():
     assert all(p in body_texts(art) for p in P[:4])
 
 
+def test_provenance_note_closing_the_text_is_kept():
+    note = "Originally published on Bus Science."
+    art = extract_text(standard_page(*P[:4], ["27 Oddest Bus Routes", "10 Strangest Depots", "11 Weird Tickets"],
+                                     note, "Want more buses? Get a subscription to our sister magazine for the news."),
+                       "t.txt")
+    body = body_texts(art)
+    assert body[-1] == note and "27 Oddest Bus Routes" not in body
+
+
 def test_related_cards_under_their_header_are_cut():
     cards = ["It's official: Trams benefit our mental health A systematic review of existing studies lists the many "
              "ways in which riding a tram helps people who live with mental illness.",

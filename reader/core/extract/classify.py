@@ -61,6 +61,10 @@ _TWEET_SIGNATURE = re.compile(r"^[—–-]\s.*\(@\w+\)\s*\S.*\d$")
 TWEET_WORDS = 12
 _BYLINES = ("byline", "dateline")
 BYLINE_REACH = 3  # a byline or dateline this close under a headline is its own
+_PROVENANCE = re.compile(r"(?:a\ version\ of\ )?(?:this|the)\ (?:article|story|post|piece|essay|interview)"
+                         r"(?:\ was|\ has\ been|\ is)?\ (?:originally\ |first\ )?(?:appeared|published|reprinted|ran|adapted)|"
+                         r"originally\ (?:published|appeared|posted)\b", re.I | re.X)
+PROVENANCE_WORDS, PROVENANCE_REACH = 20, 4
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
 _DIGITS_OR_PAREN = set("0123456789(")
@@ -115,8 +119,22 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
         _keep_all_text(lines, v)
         return v
     v.start, v.end = body_region(lines, v)
+    _provenance(lines, v)
     _smooth(lines, v)
     return v
+
+
+def _provenance(lines: list[Line], v: Verdict) -> None:
+    """'Originally published on Live Science.', 'This article was reprinted on
+    Wired.com.': the note that closes the text says where it first ran; it is
+    the article's own last line (kept beside the text, even just past it)."""
+    for j in range(max(v.start, v.end - 2), min(len(lines), v.end + PROVENANCE_REACH)):
+        line = lines[j]
+        if line.words <= PROVENANCE_WORDS and line.text[:1] in "OoTtAa" and _PROVENANCE.match(line.text) \
+                and all(v.cls[k] == BAD and v.why[k] for k in range(v.end, j)):
+            v.cls[j], v.why[j] = GOOD, None
+            v.end = max(v.end, j + 1)
+            return
 
 
 def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int], authors: frozenset[str]) -> None:
