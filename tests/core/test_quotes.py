@@ -405,3 +405,16 @@ def test_he_after_a_person_is_introduced_with_who_they_are(quotes_of):
         "which concerns Henry Crespo, president of the Florida Democratic Black Caucus.",
         "“No one is writing songs for Hillary,” he said.")
     assert [q.speaker for q in direct(found)] == ["Henry Crespo"]
+
+
+def test_a_quotation_inside_what_someone_claimed_is_theirs(quotes_of):
+    found, _ = quotes_of("Politifact did a fact-check on Donald Trump’s claim that there have been "
+                         "“thousands of shootings” in Chicago this year alone.")
+    assert [(q.text, q.speaker) for q in direct(found)] == [("thousands of shootings", "Donald Trump")]
+
+
+def test_a_quotation_with_its_own_cue_after_an_excerpt_paragraph_is_a_quote(quotes_of):
+    found, _ = quotes_of("Melanie Austin watched the rally at home.",
+                         '"Kevin was snoring.',
+                         "“Here he is, babe,” she said. “Donald’s here, babe.”")
+    assert [q.speaker for q in direct(found)] == ["Melanie Austin"]

@@ -80,7 +80,9 @@ def _attribute(ctx: Context, item: _Found) -> _Found:
         return item
     cue, linked = _find_cue(ctx, item)
     item.cue, item.linked = cue, linked
-    if cue is not None:
+    if cue is not None and cue.pos_ == "NOUN":  # 'Trump's claim that ...'
+        item.speaker = speaker_name(ctx, _possessor(cue))
+    elif cue is not None:
         if not item.adjacent:
             cue = _outer_report(ctx, cue)
         subject = _subject_between(ctx, item.seg, cue) or _participle_subject(ctx, cue) \
@@ -236,6 +238,9 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
     colon = _colon_subject(ctx, seg)
     if colon is not None:
         return colon, True
+    noun = _speech_noun(ctx, inner, inner_ids)
+    if noun is not None:
+        return noun, True
     framing = _framing_verb(ctx, sents, inner, inner_ids)
     if framing is not None:
         text = ctx.layout.text[seg.start:seg.end]
@@ -430,6 +435,44 @@ def _agentless_passive(verb: Any) -> bool:
     return verb.tag_ == "VBN" and "agent" not in deps and ("auxpass" in deps or verb.dep_ in ("acl", "amod"))
 
 
+# Nouns for something said, whose complement may hold a quotation
+# ('Trump's claim that there have been “thousands of shootings”').
+_SPEECH_NOUNS = frozenset("""
+claim statement remark comment assertion promise pledge vow warning accusation charge suggestion
+argument insistence boast complaint allegation prediction denial admission declaration
+""".split())
+
+
+def _speech_noun(ctx: Context, inner: list[Any], inner_ids: set[int]) -> Any:
+    """A possessed speech noun whose that-clause (or 'of'/'about' phrase)
+    holds the quotation: the possessor is the speaker ('his claim that ...')."""
+    roots = [t for t in inner if t.head.i not in inner_ids or t.head.i == t.i]
+    for root in roots:
+        token = root
+        for _ in range(6):
+            if token.head.i == token.i or ctx.in_quote(token.head) and token.head.i not in inner_ids:
+                break
+            child, token = token, token.head
+            if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS and not ctx.in_quote(token):
+                if child.dep_ in ("acl", "ccomp", "prep", "relcl") and _possessor(token) is not None:
+                    return token
+                break
+            if is_cue(token):
+                break  # a speech verb's own content
+    return None
+
+
+def _possessor(noun: Any) -> Any:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 def _named_as(verb: Any, inner: list[Any], inner_ids: set[int]) -> bool:
     """The quotation is what someone likens or casts something as ('pounding
     Trump as a “con artist”', 'likened the refugees to a “vicious snake”')."""
@@ -523,7 +566,8 @@ _DASH_NAME = re.compile(r"[ \t]*[.,]?[ \t]*[—―–-][ \t]*((?:[A-Z][\w'’.-]
 def _decide(ctx: Context, found: list[_Found]) -> None:
     groups: dict[int, bool] = {}
     for item in found:
-        if item.seg.continues and item.seg.group in groups:
+        own_cue = item.seg.closed and item.adjacent  # '“Here he is, babe,” she said.' after an excerpt
+        if item.seg.continues and item.seg.group in groups and (groups[item.seg.group] or not own_cue):
             item.is_quote = groups[item.seg.group]
             continue
         item.is_quote = _is_quotation(ctx, item)

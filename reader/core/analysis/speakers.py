@@ -22,8 +22,8 @@ def speaker_name(ctx: Context, token: Any | None, before: int | None = None) -> 
         return None
     before = token.idx if before is None else before
     low = token.lower_
-    if low in PERSON_PRONOUNS:
-        return last_person(ctx, before, PERSON_PRONOUNS[low])
+    if low in PERSON_PRONOUNS or low == "his":  # 'his claim that ...'
+        return last_person(ctx, before, PERSON_PRONOUNS.get(low, "m"))
     if low in _GROUP_PRONOUNS:
         return last_group(ctx, before, plural=low == "they")
     if token.pos_ == "PRON" or ctx.in_quote(token):
