@@ -367,3 +367,14 @@ def test_years_inside_names_are_not_dates():
 def test_a_headline_in_the_present_tells_the_nearest_day():
     found = _dates_of(["Senate Passes Spending Bill Tuesday"], datetime(2019, 11, 20))
     assert found["Tuesday"] == ("2019-11-19", "date")
+
+
+def test_clock_forms_and_postponements():
+    found = _dates_of(["The match kicks off at 7.45pm on Saturday. Doors open at 19:30.",
+                       "Tuesday's meeting was postponed until Thursday.",
+                       "The strike will last 48 hours. Watch it at 1:48 in the video."], datetime(2019, 11, 19))
+    assert found["7.45pm"] == ("2019-11-23T19:45", "time")
+    assert found["19:30"] == ("2019-11-19T19:30", "time")
+    assert found["Thursday"] == ("2019-11-21", "date")      # put off to a later day
+    assert found["48 hours"] == ("PT48H", "duration")       # 'last' is the verb
+    assert "1:48" not in found                              # a 12-hour time without a.m./p.m. is ambiguous

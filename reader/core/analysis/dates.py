@@ -257,9 +257,19 @@ def _tense(doc: Any, start: int, end: int) -> str:
     if span.root.dep_ == "poss" and tense in ("present", "future") and not (
             {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} & (_FUTURE_AUX | _MODALS)):
         return "past"      # "follows Tuesday's declaration": an event already reported
+    if _postponed_until(span):
+        return "future"    # "the meeting was postponed until Thursday": later than the news
     if tense == "present" and through_noun:
         return ""          # "what we know about the visit on Saturday": the noun's time, not the verb's
     return tense
+
+
+_POSTPONE = {"postpone", "delay", "adjourn", "defer", "reschedule", "push", "put", "move", "extend", "suspend"}
+
+
+def _postponed_until(span: Any) -> bool:
+    head = span.root.head
+    return (head.lower_ in ("until", "till", "to") and head.dep_ == "prep" and head.head.lemma_ in _POSTPONE)
 
 
 def _past_perfect(verb: Any) -> bool:

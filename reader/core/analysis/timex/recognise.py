@@ -65,8 +65,9 @@ PATTERNS: dict[str, str] = {
     "day_part": rf"(?:(?:early|late|later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+(?:{DAY_PART})"
                 r"|overnight|mid-?(?:morning|afternoon|day)|(?:early|late)\s+(?:morning|afternoon|evening)",
     "clock": rf"(?:(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-             r"(?:(?<![\d:.$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+             r"(?:(?<![\d:.$])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
              r"|(?<![\d:.$])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.%])(?=\s*(?:local\s+time|(?-i:[A-Z]{1,3}T\b|GMT|UTC|IST|BST|CET)|hrs|hours|h\b))"
+             r"|(?:(?<=\bat\s)|(?<=\bAt\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\bFrom\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\baround\s)|(?<=\babout\s))(?:0\d|1[3-9]|2[0-3]):[0-5]\d(?![\d:.%,]\d|\s*(?:[-–]\s*\d|p\.?m|a\.?m))"
              rf"|(?:{NUM_WORDS}|\d{{1,2}})\s+o'clock|noon|midnight)"
              r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EET|MSK|JST|AEST|AEDT|HKT|SGT)\b"
              r"|\s+(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime)?"
@@ -247,7 +248,15 @@ _PREPOSITION = re.compile(r"(?:over|under)\s+(?=(?:the|several|many|recent|few|a
 
 def _drop_preposition(text: str, start: int, end: int) -> int:
     match = _PREPOSITION.match(text, start, end)
-    return match.end() if match else start
+    if match:
+        return match.end()
+    if re.match(r"last\s", text[start:end], re.I) and _previous_word(text, start) in _BEFORE_VERB_LAST:
+        return start + 5   # "the strike will last 48 hours": 'last' is the verb
+    return start
+
+
+_BEFORE_VERB_LAST = ("will", "would", "could", "can", "may", "might", "should", "must", "to", "not", "did",
+                     "does", "do", "which", "that", "it", "they", "wo", "'ll", "could")
 
 
 def _plausible(text: str, start: int, end: int, name: str) -> bool:
@@ -275,6 +284,8 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
         return False
     if name == "year" and re.match(r"\s*(?:GMT|UTC|hrs|hours|h\b|local time|Zulu)", after):
         return False  # "1900 GMT" is a time of day
+    if name == "quarter_rel" and word.lower().endswith("period") and re.match(r"\s+(?:of|in)\s", after):
+        return False  # "its current period of consolidation" is no quarter
     if name == "year" and _STREET.match(text, end):
         return False  # "2134 Caldwell Place" is an address
     if name == "year" and re.fullmatch(r"\d{4}", word) and _in_title(text, start):
