@@ -465,3 +465,15 @@ def test_story_split_around_an_ad_slot_is_joined():
             "<div><p><a href='/a'>About us</a> <a href='/b'>Contact</a></p></div>")
     text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
     assert "First half 0." in text and "second half 7." in text
+
+
+def test_sibling_with_deep_paragraphs_of_prose_joins_the_story():
+    # The first part's paragraphs sit four levels down, too deep to lend
+    # their container the score Readability.js asks of a sibling.
+    first = "".join(f"<p>{PROSE} Deep part {i}.</p>" for i in range(5))
+    rest = "".join(f"<p>{PROSE}, and more, and more, shallow part {i}.</p>" for i in range(10))
+    body = (f"<div class='story'><div><div><div><div>{first}</div><span>Photo</span></div><span>x</span></div>"
+            f"<span>y</span></div><div>{rest}</div></div>"
+            "<div><p><a href='/a'>About us</a> <a href='/b'>Contact</a></p></div>")
+    text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
+    assert "Deep part 0." in text and "shallow part 9." in text

@@ -27,6 +27,8 @@ from .html_prepare import prep_document, trim_trailing_breaks
 CHAR_THRESHOLD = 500  # shorter than this and the search is retried with fewer rules
 N_TOP_CANDIDATES = 5
 SPLIT_PART_SHARE = 1 / 3  # a sibling part of a split story scores at least this share of the top
+PROSE_SIBLING_SHARE = 0.25  # of the best's text, for a sibling of deep paragraphs to join
+PROSE_SIBLING_PARAGRAPHS = 3
 BODY_SHARE = 0.5  # <body> wins only when no other candidate scores half as much
 _UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
@@ -373,12 +375,32 @@ def _join_siblings(best, scores: dict):
     return content, renamed
 
 
+def _prose_sibling(sibling, best) -> bool:
+    """Beyond Readability.js: a sibling holding paragraphs of prose, a good
+    share of the best's length, with few links, is more of the story even
+    when its paragraphs sit too deep to lend it their score."""
+    if sibling.tag not in ("div", "section", "article"):
+        return False
+    text = inner_text(sibling)
+    if len(text) < PROSE_SIBLING_SHARE * len(inner_text(best)) or link_density(sibling, len(text)) >= 0.2:
+        return False
+    return _prose(sibling) >= PROSE_SIBLING_PARAGRAPHS and _prose(best) >= PROSE_SIBLING_PARAGRAPHS
+
+
+def _prose(el) -> int:
+    """Paragraphs of prose in `el`, or 0 when it reads as a list of teasers
+    (a headline or an <article> for every few summaries)."""
+    paragraphs = sum(1 for p in el.iter("p") if len(inner_text(p)) >= 80 and _SENTENCE_END.search(inner_text(p)))
+    headlines = sum(1 for _ in el.iter("h1", "h2", "h3", "h4", "h5", "h6", "article"))
+    return paragraphs if headlines * 2 <= paragraphs else 0
+
+
 def _sibling_belongs(sibling, best, best_class: str, scores: dict, threshold: float) -> bool:
     bonus = scores[best] * 0.2 if best_class and sibling.get("class") == best_class else 0
     if sibling in scores and scores[sibling] + bonus >= threshold:
         return True
     if sibling.tag != "p":
-        return False
+        return _prose_sibling(sibling, best)
     text = inner_text(sibling)
     density = link_density(sibling, len(text))
     if len(text) > 80:
