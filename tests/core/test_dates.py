@@ -378,3 +378,8 @@ def test_clock_forms_and_postponements():
     assert found["Thursday"] == ("2019-11-21", "date")      # put off to a later day
     assert found["48 hours"] == ("PT48H", "duration")       # 'last' is the verb
     assert "1:48" not in found                              # a 12-hour time without a.m./p.m. is ambiguous
+
+
+def test_a_bare_month_takes_the_year_named_in_its_sentence():
+    found = _dates_of(["He moved to Paris in 2008 and in June he married."], datetime(2013, 3, 22))
+    assert found["June"] == ("2008-06", "date")

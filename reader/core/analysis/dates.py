@@ -49,7 +49,8 @@ def find_dates(doc: Any, layout: Layout, reference: datetime | None) -> list[Dat
             tense = "headline"             # "Senate Passes Bill Tuesday": the nearest one, not a schedule
         expression = text[span.start:span.end]
         stale = sentence - last_sentence > 1 and _BARE_UNIT.fullmatch(expression)
-        ctx = Context(ref_day, tense, None if stale else anchor, text[span.end:span.end + 40])
+        ctx = Context(ref_day, tense, None if stale else anchor, text[span.end:span.end + 40],
+                      sentence == last_sentence)
         day_after = _day_after(spans, index, text, ctx)
         if day_after is not None:          # "midnight on March 31": the clock's day comes next
             timex = normalise(expression, Context(ref_day, tense, day_after, ctx.after))

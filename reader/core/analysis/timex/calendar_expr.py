@@ -217,6 +217,10 @@ def _month_year(low: str, month: int, day: int | None, ctx: Context) -> int:
     if not ctx.tense and day and way == 0 and anchor is not None and anchor.granularity in ("D", "M"):
         # no verb to go by (a list, a table, a heading): near the date just told
         return year_for(anchor.day, month, day, 0)
+    if (ctx.near and not day and anchor is not None and anchor.granularity == "Y"
+            and not re.search(r"\b(?:last|next|this|past|coming)\b", low)):
+        # a year named in the same sentence: "Fiscal 2013 ends in June", "in 2008, in June"
+        return anchor.day.year
     if ctx.tense == "present" and day and way == 0:
         # a day in the present tense is a schedule ("expires Nov. 21"), unless it is
         # a day just gone and still under way ("the conference runs Nov. 18-20")

@@ -23,6 +23,7 @@ class Context:
     tense: str = ""                 # past | present | future | headline (a present in a headline) | "" (unknown)
     anchor: Point | None = None     # the last calendar value mentioned before it
     after: str = ""                 # the words right after it ("ended Sept. 30")
+    near: bool = False              # the anchor was told in this sentence or the one before
 
 
 @dataclass(frozen=True)
