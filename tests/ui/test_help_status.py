@@ -47,6 +47,9 @@ async def test_hints_are_dropped_whole_when_a_long_note_needs_the_room(make_app)
                                            "q", "quit"]
         await pilot.press("c")  # "Showing the 5 cut lines at the top"
         await pilot.pause()
+        hints = app.screen.query_one("#hints")
+        shown = str(hints.render())
+        assert len(shown.rstrip()) <= hints.content_region.width  # what is drawn is whole
         words = hints_text(app).split()
         assert len(words) < 10 and len(words) % 2 == 0
         assert words == ["/", "search", "e", "panel", "o", "links", "?", "help", "q",

@@ -33,7 +33,9 @@ class StatusBar(Horizontal):
         self._hints = [(keys.display(key, keymap).split()[0], key.hint) for key in keys.hints()]
         yield Label("", id="hints")
         for name in RIGHT:
-            yield Label("", id=name)
+            label = Label("", id=name)
+            label.display = name == "percent"  # an empty part would still take its padding
+            yield label
 
     def on_resize(self) -> None:
         self._fit_hints()
