@@ -383,3 +383,8 @@ def test_clock_forms_and_postponements():
 def test_a_bare_month_takes_the_year_named_in_its_sentence():
     found = _dates_of(["He moved to Paris in 2008 and in June he married."], datetime(2013, 3, 22))
     assert found["June"] == ("2008-06", "date")
+
+
+def test_that_summer_takes_a_year_not_a_decade():
+    assert value("that summer", "past", anchor="2009") == "2009-SU"
+    assert value("that summer", "past", anchor="195") != "1950-SU"

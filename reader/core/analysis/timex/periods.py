@@ -101,7 +101,7 @@ def _season(low: str, year: int | None, ctx: Context) -> Point | None:
     code = SEASONS[match.group(1)]
     explicit = year or relative_year(low, ctx)
     back = re.search(r"\b(that|the same|the following|the next|the previous|the preceding)\s+(?:spring|summer|fall|autumn|winter)", low)
-    if explicit is None and back and ctx.anchor is not None:
+    if explicit is None and back and ctx.anchor is not None and ctx.anchor.granularity not in ("DE", "CE"):
         explicit = ctx.anchor.day.year + {"the following": 1, "the next": 1, "the previous": -1,
                                            "the preceding": -1}.get(back.group(1), 0)
     if explicit is None:
