@@ -418,3 +418,9 @@ def test_a_quotation_with_its_own_cue_after_an_excerpt_paragraph_is_a_quote(quot
                          '"Kevin was snoring.',
                          "“Here he is, babe,” she said. “Donald’s here, babe.”")
     assert [q.speaker for q in direct(found)] == ["Melanie Austin"]
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause(quotes_of):
+    found, _ = quotes_of("Donald Trump was defensive about not paying an architect who said he was stiffed, "
+                         "saying, “Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”")
+    assert [q.speaker for q in direct(found)] == ["Donald Trump"]

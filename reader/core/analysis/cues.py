@@ -87,6 +87,11 @@ def _verb_subject(verb: Any, depth: int, skip: Any = None) -> Any | None:
         return None
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # 'Smith, who said ...' / 'a statement saying ...'
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and verb.head.dep_ == "relcl" and verb.sent.root.i != verb.head.i:
+        # '... an architect who said he was stiffed, saying, “...”': a participle
+        # after a comma belongs to the main clause, not to the relative clause
+        return _verb_subject(verb.sent.root, depth + 1, skip)
     if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis", "dep"):
         return _verb_subject(verb.head, depth + 1, skip)
     if verb.dep_ in ("pobj", "pcomp") and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
