@@ -424,3 +424,9 @@ def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause(quotes_
     found, _ = quotes_of("Donald Trump was defensive about not paying an architect who said he was stiffed, "
                          "saying, “Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”")
     assert [q.speaker for q in direct(found)] == ["Donald Trump"]
+
+
+def test_according_to_attributes_every_quotation_of_its_sentence(quotes_of):
+    found, _ = quotes_of('President Donald Trump, according to the White House, made an unscheduled trip to Walter '
+                         'Reed hospital on Saturday for a "quick exam and labs" as part of his physical.')
+    assert [(q.text, q.speaker) for q in direct(found)] == [("quick exam and labs", "White House")]

@@ -18,7 +18,7 @@ accuse brand denounce condemn decry hail lambast chide scold rebuke quote thank
 dismiss defend ridicule deride tout applaud welcome blame warn threaten
 exhort laud extol liken cite mention reference scoff sneer snap tease taunt hint speculate opine
 posit reassure implore entreat beseech swear vow profess gush rave rant rail fume grumble gripe
-murmur blurt interject elaborate clarify summarize summarise
+murmur blurt interject elaborate clarify summarize summarise depict portray
 """.split())
 # Cues that may also take plain reported speech ("X said Russia had ...").
 REPORTING_VERBS = frozenset("""

@@ -233,6 +233,9 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
         return min(linked, key=lambda c: abs(c.idx - middle)), True
     if cast is not None:
         return cast, True
+    according = [c for c in cues if c.lower_ == "according"]
+    if according:  # 'X, according to the White House, made a trip for a “quick exam”': the whole sentence
+        return according[0], True
     if cues:
         return min(cues, key=lambda c: abs(c.idx - middle)), False
     colon = _colon_subject(ctx, seg)
