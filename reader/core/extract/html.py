@@ -301,6 +301,29 @@ def _drop_trailing_boxes(content, article: Article) -> None:
             box.drop_tree()
 
 
+class _XPath:
+    """An XPath compiled on first use (lxml is imported only for HTML input)."""
+
+    def __init__(self, expression: str) -> None:
+        self.expression = expression
+        self.compiled = None
+
+    def __call__(self, element):
+        if self.compiled is None:
+            from lxml import etree
+
+            self.compiled = etree.XPath(self.expression)
+        return self.compiled(element)
+
+
+# Measured in libxml2, not by building the text in Python: the climb asks them of large containers.
+_HAS_TEXT = _XPath("boolean(normalize-space())")
+_HAS_PROSE = _XPath(f"boolean(.//p[string-length() >= {PROSE_CHARS}])")  # teasers and link lists have none
+_TEXT_LENGTH = _XPath("string-length(normalize-space())")
+_SHORT_MARKERS = ".//*[%s][count(*) <= 2][string-length(normalize-space()) <= 80][normalize-space()]" % " or ".join(
+    f"self::{tag}" for tag in sorted(_MARKER_TAGS))
+
+
 def _drop_headed_boxes(body, page_chars: int, article: Article) -> None:
     """Boxes headed 'Most read in world news', 'Related stories', 'More
     from ...' anywhere on the page go before the content search: the
@@ -313,8 +336,8 @@ def _drop_headed_boxes(body, page_chars: int, article: Article) -> None:
     limit = BOX_MAX_SHARE * page_chars
     boxes = []
     seen = set()
-    for el in body.iter(*_MARKER_TAGS):
-        if len(el) > 2 or el in seen:
+    for el in body.xpath(_SHORT_MARKERS):  # a first sieve in libxml2: short text, few children
+        if el in seen:
             continue
         text = " ".join(el.text_content().split())
         if not text or len(text) > 80 or section_start(text) != "related":
@@ -324,10 +347,9 @@ def _drop_headed_boxes(body, page_chars: int, article: Article) -> None:
         while node.getparent() is not None and node.getparent() is not body:
             parent = node.getparent()
             if (parent.text or "").strip() or any(
-                    " ".join(sib.text_content().split()) or (sib.tail or "").strip()
-                    for sib in node.itersiblings(preceding=True)):
+                    (sib.tail or "").strip() or _HAS_TEXT(sib) for sib in node.itersiblings(preceding=True)):
                 break
-            if _has_prose(parent) or len(visible_text(parent)) > limit:
+            if _HAS_PROSE(parent) or _TEXT_LENGTH(parent) > limit:
                 break
             box = node = parent
         if box is not None and box not in seen:
@@ -338,11 +360,6 @@ def _drop_headed_boxes(body, page_chars: int, article: Article) -> None:
             article.removed.append(" ".join(box.text_content().split())[:200])
             article.removed_why.append(f"box headed '{label}'")
             box.drop_tree()
-
-
-def _has_prose(element) -> bool:
-    """A paragraph of story length: teasers and link lists have none."""
-    return any(len(p.text_content()) >= PROSE_CHARS for p in element.iter("p"))
 
 
 def _box_headed_by(marker, content):

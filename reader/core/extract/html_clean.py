@@ -300,6 +300,9 @@ _TEASER_LABEL = re.compile(
 # it when another name matches 'and', as 'brand' does).
 _TOOLS = re.compile(r"read(?:ing)?[-_]?time|(?:article|print)[-_]?tools|gallery[-_]?count|breadcrumb", re.I)
 TOOLS_MAX_CHARS = 200  # a longer element so named holds more than the tool
+# Word ends shared by every spelling of the names ('readingTime', 'Article-Tools', 'BreadCrumb').
+_TOOLS_XPATH = ".//*[%s]" % " or ".join(
+    f"contains(@{attr}, '{end}')" for end in ("ime", "ools", "ount", "rumb") for attr in ("class", "id"))
 
 
 def drop_teasers(content) -> None:
@@ -320,10 +323,9 @@ def drop_tools(body) -> None:
     print toolbars, gallery counters, breadcrumbs), which Readability.js keeps when
     they sit inside the story. Run on the page before the content search,
     which may rewrite the elements that carry the names."""
-    for el in list(body.iter()):
+    for el in body.xpath(_TOOLS_XPATH):  # a first sieve in libxml2: the page has thousands of elements
         names = (el.get("class") or "") + " " + (el.get("id") or "")
-        if (len(names) > 1 and el.getparent() is not None and _TOOLS.search(names)
-                and len(el.text_content()) <= TOOLS_MAX_CHARS):
+        if el.getparent() is not None and _TOOLS.search(names) and len(el.text_content()) <= TOOLS_MAX_CHARS:
             _drop(el)
 
 
