@@ -365,8 +365,9 @@ def _join_siblings(best, scores: dict):
         return content, renamed
     threshold = max(10.0, scores[best] * 0.2)
     best_class = best.get("class") or ""
+    best_chars = len(inner_text(best))
     for sibling in list(parent):
-        if sibling is best or _sibling_belongs(sibling, best, best_class, scores, threshold):
+        if sibling is best or _sibling_belongs(sibling, best, best_class, scores, threshold, best_chars):
             if sibling.tag not in _ALTER_TO_DIV_EXCEPTIONS:
                 renamed.append((sibling, sibling.tag))
                 sibling.tag = "div"
@@ -375,14 +376,14 @@ def _join_siblings(best, scores: dict):
     return content, renamed
 
 
-def _prose_sibling(sibling, best) -> bool:
+def _prose_sibling(sibling, best, best_chars: int) -> bool:
     """Beyond Readability.js: a sibling holding paragraphs of prose, a good
     share of the best's length, with few links, is more of the story even
     when its paragraphs sit too deep to lend it their score."""
     if sibling.tag not in ("div", "section", "article"):
         return False
     text = inner_text(sibling)
-    if len(text) < PROSE_SIBLING_SHARE * len(inner_text(best)) or link_density(sibling, len(text)) >= 0.2:
+    if len(text) < PROSE_SIBLING_SHARE * best_chars or link_density(sibling, len(text)) >= 0.2:
         return False
     return _prose(sibling) >= PROSE_SIBLING_PARAGRAPHS and _prose(best) >= PROSE_SIBLING_PARAGRAPHS
 
@@ -395,12 +396,12 @@ def _prose(el) -> int:
     return paragraphs if headlines * 2 <= paragraphs else 0
 
 
-def _sibling_belongs(sibling, best, best_class: str, scores: dict, threshold: float) -> bool:
+def _sibling_belongs(sibling, best, best_class: str, scores: dict, threshold: float, best_chars: int) -> bool:
     bonus = scores[best] * 0.2 if best_class and sibling.get("class") == best_class else 0
     if sibling in scores and scores[sibling] + bonus >= threshold:
         return True
     if sibling.tag != "p":
-        return _prose_sibling(sibling, best)
+        return _prose_sibling(sibling, best, best_chars)
     text = inner_text(sibling)
     density = link_density(sibling, len(text))
     if len(text) > 80:
