@@ -240,8 +240,8 @@ class Pane:
 
     def press(self, *keys: str, timeout: float = 20) -> None:
         """Send keys one at a time, each once the screen shows the previous one
-        was handled (a key that moves focus takes effect only after the keys
-        already queued behind it, so a burst would reach the old widget)."""
+        was handled, so each step can be checked (a burst also works:
+        test_typeahead.py)."""
         for key in keys:
             before = self.screen(escapes=True)
             self.keys(key)
