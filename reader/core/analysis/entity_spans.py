@@ -363,6 +363,8 @@ def is_name(doc: Any, span: Span) -> bool:
         return False  # 'Photo by Richard Shotwell/Invision/AP'
     if _modifier_compound(doc, span.tok_end):
         return bool(gz.place_kind(text))  # 'Russia-backed forces': only a known place counts
+    if text.lower().removeprefix("the ") in gz.EVENTS:
+        return False  # 'the Black Death', 'the Big Bang': events and eras, not actors
     if _is_label(doc, span):
         return False  # 'Group H', 'Path A', 'Schedule IV': a common noun and a letter
     if span.tok_end - span.tok_start == 1:
@@ -377,7 +379,8 @@ def _is_label(doc: Any, span: Span) -> bool:
     if len(words) == 1 and span.tok_end < len(doc) and doc[span.tok_end].text != "I":
         words.append(doc[span.tok_end].text)  # 'Group' cut from 'Group A' by a bracket
     return (len(words) == 2 and bool(re.fullmatch(r"(?:[A-Z]|[IVX]{1,4}|\d{1,3})\.?", words[1]))
-            and words[0].lower() in lower_words(doc) and words[0] not in gz.given_names())
+            and (words[0].lower() in lower_words(doc) or words[0].lower() in _LABEL_NOUNS)
+            and words[0] not in gz.given_names())
 
 
 def _credit(doc: Any, start: int, end: int) -> bool:
@@ -438,9 +441,13 @@ def is_age_after(doc: Any, k: int) -> bool:
     return age[2].text in (",", ")", ";") or (age[2].text in ("–", "—", "-") and bool(age[1].whitespace_))
 
 
+# Nouns that take a letter or number as a label ('Schedule IV', 'Group H').
+_LABEL_NOUNS = frozenset("""group path pool schedule type category class level phase stage section
+article chapter part figure table grade tier zone gate terminal platform route option plan appendix
+exhibit item unit ward block lot round""".split())
 # Nouns whose 'in' takes a person ('interest in Mbappe', 'faith in Biden').
 _INTEREST_NOUNS = frozenset("""interest interested faith confidence trust belief stake role part
-investment invest invested""".split())
+investment invest invested shares stake stakes""".split())
 _INSTITUTION_NOUNS = frozenset("""hospital clinic university college school academy airport prison jail
 museum library stadium hotel church mosque synagogue temple cathedral seminary""".split())
 
@@ -509,6 +516,8 @@ def add_context(doc: Any, span: Span) -> None:
         if before.head.lower_ not in _INTEREST_NOUNS and not (span.tok_end < len(doc)
                                                               and doc[span.tok_end].text in _POSSESSIVE):
             span.evidence["PERSON"] -= 1  # 'the U.S. base in al-Tanf': people are not where things are
+            if before.head.lemma_ not in ("publish", "appear", "report", "write", "feature", "print"):
+                span.evidence["PLACE"] += 0.5  # ... nor most organisations ('marooned in Uglii')
     if is_age_after(doc, span.tok_end):
         span.evidence["PERSON"] += 3  # 'Braun, 38, ...': an age in apposition
     after = doc[span.tok_end:span.tok_end + 2]

@@ -84,6 +84,13 @@ CONNECTORS = frozenset("""
 of the and for de del der den di da do dos das du des la le van von bin ibn
 al el y e on upon in at &
 """.split())
+# Well-known events, eras and epidemics spaCy's small model tags as an ORG or
+# a place; the panel lists people, places and organisations only.
+EVENTS = frozenset("""big bang|black death|great depression|great recession|cold war|holocaust|
+renaissance|industrial revolution|reformation|enlightenment|stone age|bronze age|iron age|ice age|
+middle ages|dark ages|world war i|world war ii|world war one|world war two|first world war|
+second world war|great war|gulf war|vietnam war|korean war|civil war|arab spring|spanish flu|
+great fire|big bang theory""".replace("\n", "").split("|"))
 # Page furniture that spaCy tags as an ORG or PERSON on many sites.
 CHROME = frozenset("""
 privacy policy|cookie policy|cookie statement|terms of use|terms of service|
