@@ -41,11 +41,11 @@ def load_keymap(path: Path | None = None) -> UserKeymap:
         return UserKeymap()
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "not UTF-8 text"
-        return UserKeymap(notices=[f"{path.name} ignored: cannot read it ({reason})"])
+        return UserKeymap(notices=[f"{path.name} ignored, cannot read it: {reason}"])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return UserKeymap(notices=[f"{path.name} ignored: not valid TOML ({error})"])
+        return UserKeymap(notices=[f"{path.name} ignored, not valid TOML: {error}"])
     return keymap_from_mapping(data, path.name)
 
 

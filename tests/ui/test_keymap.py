@@ -60,13 +60,13 @@ def test_broken_toml_is_one_line_of_notice(tmp_path):
     path.write_text("highlights = \n", encoding="utf-8")
     result = load_keymap(path)
     assert result.keymap == {}
-    assert len(result.notices) == 1 and result.notices[0].startswith("keys.toml ignored: not valid")
+    assert len(result.notices) == 1 and result.notices[0].startswith("keys.toml ignored, not valid")
 
 
 def test_binary_file_is_one_line_of_notice(tmp_path):
     path = tmp_path / "keys.toml"
     path.write_bytes(b"\xff\xfe\x00")
-    assert load_keymap(path).notices == ["keys.toml ignored: cannot read it (not UTF-8 text)"]
+    assert load_keymap(path).notices == ["keys.toml ignored, cannot read it: not UTF-8 text"]
 
 
 async def test_remapped_keys_work_and_the_help_and_status_line_show_them(make_app, private_dirs):
@@ -87,7 +87,7 @@ async def test_remapped_keys_work_and_the_help_and_status_line_show_them(make_ap
         assert app.screen.__class__.__name__ == "HelpScreen"
         shown = "\n".join(str(w.render()) for w in app.screen.query(".help-group"))
         assert re.search(r"\bm\s+Highlights on or off", shown)
-        assert re.search(r"/  Ctrl\+S\s+Search the text", shown)
+        assert re.search(r"/ Ctrl\+S\s+Search the text", shown)
 
 
 async def test_a_bad_keys_file_is_a_notice_and_the_defaults_stay(make_app, private_dirs):
@@ -96,7 +96,7 @@ async def test_a_bad_keys_file_is_a_notice_and_the_defaults_stay(make_app, priva
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         messages = [str(n.message) for n in app._notifications]
-        assert len(messages) == 1 and messages[0].startswith("keys.toml ignored: not valid TOML")
+        assert len(messages) == 1 and messages[0].startswith("keys.toml ignored, not valid TOML: ")
         await pilot.press("H")
         assert app.screen.query_one(ArticleView).highlights is False
 
