@@ -124,6 +124,11 @@ def _fits(ctx: Context, entity: Entity, gender: str | None, mention: str = "") -
     if gender is None:
         return True
     known = ctx.gender.get(entity.name) or name_gender(mention) or name_gender(entity.name)
+    if known is None and " " not in entity.name and not any(
+            " " in e.name and e.name.split()[-1] == entity.name for e in ctx.entities if e.type == "PERSON"):
+        # a one-word person row that is nobody's surname here is a given
+        # name used alone ('Kevin was snoring'): it says the gender
+        known = _name_genders().get(entity.name)
     return known is None or known == gender
 
 

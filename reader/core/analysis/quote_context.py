@@ -54,7 +54,7 @@ class Context:
     def build(cls, doc: Any, layout: Layout, entities: list[Entity],
               spans: list[tuple[int, int]]) -> "Context":
         ctx = cls(doc, layout, entities)
-        ctx.quoted = _quoted_tokens(doc, spans)
+        ctx.quoted = quoted_tokens(doc, spans)
         ctx.entity_of = _entity_tokens(doc, layout, entities)
         ctx.gender = _genders(doc, ctx.entity_of)
         ctx.mentions = _mention_runs(ctx.entity_of)
@@ -101,7 +101,7 @@ def _by_block(doc: Any, layout: Layout, sent: Any) -> list[Any]:
     return parts
 
 
-def _quoted_tokens(doc: Any, spans: list[tuple[int, int]]) -> list[int]:
+def quoted_tokens(doc: Any, spans: list[tuple[int, int]]) -> list[int]:
     """Token index -> the index of the quotation (marks included) it lies in."""
     out = [-1] * len(doc)
     starts = [t.idx for t in doc]

@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Entity, Quote
 from .cues import REPORTING_VERBS, governs, is_cue, subject_of
 from .layout import Layout
-from .quote_context import DOCUMENT_NOUNS, Context
+from .quote_context import DOCUMENT_NOUNS, Context, quoted_tokens
 from .quote_marks import Segment, find_segments
 from .reported import find_reported
 from .speakers import speaker_name
@@ -62,6 +62,12 @@ def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]
             if not item.seg.double:
                 item.is_quote = False
     kept = [f for f in found if f.is_quote]
+    if len(kept) < len(found):
+        # scare quotes, titles and excerpts set aside are narrative again:
+        # their names and verbs count when finding who speaks
+        ctx.quoted = quoted_tokens(doc, [(f.seg.outer_start, f.seg.outer_end) for f in kept])
+        ctx.resolved.clear()
+        kept = [_attribute(ctx, _Found(f.seg, f.block, is_quote=True)) for f in kept]
     _inherit_speakers(kept)
     quotes = [q for group in _merge(ctx, kept) if (q := _to_quote(ctx, group)) is not None]
     quotes.extend(find_reported(ctx))
@@ -284,7 +290,7 @@ def _adjacent_cue(ctx: Context, seg: Segment) -> Any:
                 continue  # 'state Del. Marcia "Cia" Price (D-Newport News), shouted'
             if ctx.in_quote(token) or token.is_space or token.text in "!?;:" or not (
                     token.pos_ in _SUBJECT_WORDS or token.lower_ in _SUBJECT_PREPS
-                    or token.text in ",—–-'’.()"):
+                    or token.text in ",—–-'’.()\"“”"):
                 break
             if token.text == "." and not token.i or token.text == "." and doc[token.i - 1].pos_ != "PROPN":
                 break
