@@ -275,6 +275,18 @@ def test_provenance_note_closing_the_text_is_kept():
     assert body[-1] == note and "27 Oddest Bus Routes" not in body
 
 
+def test_title_case_headlines_under_a_paragraph_are_links_not_a_list():
+    links = ["15 Amazing Images of Night Buses", "11 Fascinating Facts About Our City Depots",
+             "The 11 Biggest Unanswered Questions About Tickets"]
+    items = ["A ticket for every passenger on the route", "A map of the new night routes in the city",
+             "A timetable that is easy to read at the stop"]
+    art = extract_text(standard_page(P[0], P[1], P[2], items, P[3], links, "Originally published on Bus Science."),
+                       "t.txt")
+    body = body_texts(art)
+    assert not any(link in body for link in links)
+    assert all(item in body for item in items)
+
+
 def test_related_cards_under_their_header_are_cut():
     cards = ["It's official: Trams benefit our mental health A systematic review of existing studies lists the many "
              "ways in which riding a tram helps people who live with mental illness.",

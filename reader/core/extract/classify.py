@@ -263,7 +263,15 @@ def _attached_list(lines: list[Line], v: Verdict, i: int, j: int) -> bool:
     # A subheading between the paragraph and the list ('Tour dates') is fine.
     if before >= 1 and v.cls[before] == SHORT and v.why[before] is None and lines[before].words <= 8:
         before -= 1
+    elif all(_headline_case(lines[k].text) for k in range(i, j)):
+        return False  # headlines in title case right under a paragraph: links to other stories
     return before >= 0 and v.cls[before] == GOOD and v.why[before] is None
+
+
+def _headline_case(text: str) -> bool:
+    """'11 Fascinating Facts About Our Milky Way Galaxy': most words capitalised."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _code_blocks(lines: list[Line], v: Verdict) -> None:
