@@ -388,3 +388,11 @@ def test_a_bare_month_takes_the_year_named_in_its_sentence():
 def test_that_summer_takes_a_year_not_a_decade():
     assert value("that summer", "past", anchor="2009") == "2009-SU"
     assert value("that summer", "past", anchor="195") != "1950-SU"
+
+
+def test_without_any_reference_a_month_follows_the_story_and_q3_survives_a_wrong_label():
+    found = _dates_of(["He visited his doctor in November 2016. But by December his symptoms worsened."], None)
+    assert found["December"] == ("2016-12", "date")
+    found = _dates_of(["“Excluding these items, we believe Q3 comps would have been closer to 5%.”"],
+                      datetime(2019, 11, 19))
+    assert found["Q3"] == ("2019-Q3", "date")

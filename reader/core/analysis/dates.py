@@ -205,7 +205,13 @@ def _outside_names(spans: list[Span], doc: Any) -> list[Span]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
     text = doc.text
     return [s for s in spans if not any(a <= s.start and s.end <= b and not _after_possessive(text, a, s)
+                                        and not (s.start == a and s.end == b and s.rule in _UNAMBIGUOUS)
                                         for a, b in names)]
+
+
+# Forms that are a date whatever the parser calls them ("Q3" read as a PERSON); a
+# month name alone ("June") is not among them.
+_UNAMBIGUOUS = {"quarter", "month_day", "day_month", "iso_date", "us_date", "clock", "clock+day"}
 
 
 def _after_possessive(text: str, name_start: int, span: Span) -> bool:

@@ -193,9 +193,14 @@ def _month_day(low: str, month: int, year: int | None, ctx: Context) -> Point | 
     day = _day_of_month(low)
     year = year or relative_year(low, ctx)
     if year is None:
-        if ctx.reference is None:
+        if ctx.reference is None and ctx.anchor is not None and ctx.anchor.granularity in ("D", "M") and not re.search(
+                r"\b(?:last|next|this|past|coming)\b", low):
+            # no publication date: the nearest to the story's last date ("November 2016 ... by December")
+            year = year_for(ctx.anchor.day, month, day, 0)
+        elif ctx.reference is None:
             return None
-        year = _weekday_year(low, month, day, ctx.reference) or _month_year(low, month, day, ctx)
+        else:
+            year = _weekday_year(low, month, day, ctx.reference) or _month_year(low, month, day, ctx)
     try:
         found = Point(date(year, month, day or 1), "D" if day else "M")
     except ValueError:
