@@ -2,16 +2,21 @@
 
 Passes, each explainable:
 1. furniture: known phrases ("Share", "Advertisement", "Most read"), photo
-   credits, datelines, lines without words, menu-like runs (short lines, no
-   sentence punctuation, many in a row) unless they are a list attached to
+   credits and captions ending in one, promotions, author bios, teasers
+   ('... Read more', cards), datelines, lines without words, menu-like runs
+   (short lines, no sentence punctuation, many in a row) unless they are a
+   list attached to the text (not title-case headlines) or program code
+   (SQL and printed tables too); an embedded tweet's signature goes with
    the text;
 2. jusText-style classes from length, stopword density and punctuation:
-   good (prose), near-good, short, bad;
+   good (prose), near-good, short, bad; a line in another script than the
+   page's language is near-good (its neighbours decide);
 3. position: the body is one dense run. Runs of lines between furniture are
    segments; the core is the richest segment (earlier ones preferred), and
    neighbouring segments join it when the text they add outweighs the
    furniture crossed and they share its vocabulary (teasers for other
-   stories do not). A comments header after the body ends it;
+   stories do not). A comments header after the body ends it; a note on
+   where the text first ran closes it;
 4. context smoothing inside the body: a short line between good paragraphs
    (a subheading, a one-line quote) is kept, near-good lines next to good ones
    are kept.
