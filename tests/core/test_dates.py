@@ -396,3 +396,9 @@ def test_without_any_reference_a_month_follows_the_story_and_q3_survives_a_wrong
     found = _dates_of(["“Excluding these items, we believe Q3 comps would have been closer to 5%.”"],
                       datetime(2019, 11, 19))
     assert found["Q3"] == ("2019-Q3", "date")
+
+
+def test_a_possessive_life_is_not_a_duration():
+    found = _dates_of(["He spent most of his days and nights asleep. Steroids worked within two days."],
+                      datetime(2019, 11, 19))
+    assert found == {"two days": ("P2D", "duration")}

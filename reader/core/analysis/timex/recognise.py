@@ -275,6 +275,7 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
     if name == "duration_a" and _previous_word(text, start) not in _DURATION_BEFORE:
         return False
     if name == "duration_units" and (_previous_word(text, start).replace(",", "").replace(".", "").isdigit()
+                                     or _previous_word(text, start) in _POSSESSIVES
                                      or _FALSE_FOLLOW.match(after) or _previous_word(text, start) == "of"):
         return False
     word = text[start:end]
@@ -390,6 +391,11 @@ def not_a_time(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"\d0'?s$", word) and _previous_word(text, start) in _POSSESSIVES:
         return True
+    before = text[max(0, start - 40):start].lower().split()
+    if re.fullmatch(r"(?:years|months|weeks|days|nights|hours|decades)", word, re.I) and (
+            before[-1:] and before[-1] in _POSSESSIVES
+            or len(before) >= 3 and before[-1] in ("and", "or") and before[-3] in _POSSESSIVES):
+        return True  # "most of his days and nights": a life, not a span of time
     if re.fullmatch(r"\d{4}", word) and not 1900 <= int(word) <= 2099 and _previous_word(text, start) not in _YEAR_PREPOSITIONS:
         return True  # "1630 parents": a number, not a year
     if re.fullmatch(r"\d{4}", word) and _in_title(text, start):
