@@ -15,7 +15,7 @@ from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
 from .entity_rescue import (absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
-                            dateline_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
+                            dateline_spans, extend_people_left, find_again, head_word_spans, ministry_spans, taken_tokens,
                             team_spans, titled_person_spans, widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
@@ -26,6 +26,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     terms = common_acronyms(doc)
     spans = [s for s in spacy_spans(doc) if s.text not in terms]
     spans = acronym_prefixed(doc, spans, taken_tokens(spans))
+    extend_people_left(doc, spans, taken_tokens(spans))
     spans, acronyms = acronym_spans(doc, spans)
     spans += ministry_spans(doc, taken_tokens(spans))
     spans += absorb_country_prefix(doc, spans, head_word_spans(doc, taken_tokens(spans)))

@@ -248,6 +248,25 @@ def titled_person_spans(doc: Any, taken: set[int]) -> list[Span]:
     return spans
 
 
+def extend_people_left(doc: Any, spans: list[Span], taken: set[int]) -> None:
+    """'center Maurkice Pouncey' tagged as 'Pouncey': an untagged capitalised
+    word before a one-word person, after a lower-case role or a title (or
+    itself a given name), is the person's first name."""
+    for span in spans:
+        i = span.tok_start - 1
+        if span.label != "PERSON" or span.tok_end - span.tok_start != 1 or i < 1 or i in taken:
+            continue
+        first, before = doc[i], doc[i - 1]
+        if not (first.is_alpha and first.text[:1].isupper() and not first.text.isupper() and first.pos_ == "PROPN"
+                and first.whitespace_ == " ") or gz.place_kind(first.text) or first.lower_ in gz.known_orgs() \
+                or first.lower_ in gz.MONTHS or first.lower_ in gz.PERSON_TITLES:
+            continue
+        if first.text in gz.given_names() or (before.text.islower() and before.lower_ in ROLE_NOUNS) \
+                or before.lower_ in gz.PERSON_TITLES:
+            span.tok_start, span.start = i, first.idx
+            span.text = doc[i:span.tok_end].text
+
+
 def _role_or_aged(doc: Any, i: int, aged: set[str], taken: set[int]) -> bool:
     """Two untagged capitalised names at `i`, after a lower-case role word or
     ending in a word the article gives an age, and not a known place or

@@ -236,6 +236,9 @@ def _breaks(doc: Any, i: int, start: int, label: str | None) -> bool:
         return True  # 'Mark Von Holden/Invision/AP', 'US-China'
     if tok.lower_ in ("and", "&") and i > start and (label in ("PLACE", "PERSON") or gz.place_kind(doc[start:i].text)):
         return True
+    if tok.lower_ == "of" and 2 <= i - start <= 3 and doc[start].text in gz.given_names() \
+            and all(t.text[:1].isupper() for t in doc[start:i]) and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+        return True  # 'Brent Sherwood of Blue Origin': a person, then where they work
     word = tok.text
     return (i > start and word[:1].islower() and word.isalpha() and bool(doc[i - 1].whitespace_)
             and word.lower() not in gz.CONNECTORS and word.lower() not in gz.ORG_HEADS)
