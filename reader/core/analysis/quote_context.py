@@ -86,7 +86,7 @@ class Context:
 def _by_block(doc: Any, layout: Layout, sent: Any) -> list[Any]:
     """A sentence the parser ran across a paragraph break, cut at the break
     (a paragraph never continues the sentence before it)."""
-    if "\n\n" not in sent.text:
+    if "\n\n" not in sent.text.rstrip():  # (a sentence ending a paragraph holds the break after it)
         return [sent]
     parts, start, block = [], sent.start, layout.block_of(sent.start_char)
     for tok in sent:
@@ -104,7 +104,7 @@ def _by_block(doc: Any, layout: Layout, sent: Any) -> list[Any]:
 def quoted_tokens(doc: Any, spans: list[tuple[int, int]]) -> list[int]:
     """Token index -> the index of the quotation (marks included) it lies in."""
     out = [-1] * len(doc)
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     for k, (start, end) in enumerate(spans):
         i = bisect.bisect_left(starts, start - 1)
         while i < len(doc) and starts[i] <= end:
@@ -177,3 +177,12 @@ def noun_phrase(ctx: Context, token: Any) -> str | None:
         return None
     phrase = doc[start:end].text.strip(" ,\"“”'")
     return " ".join(phrase.split()) or None
+
+
+def token_starts(doc: Any) -> list[int]:
+    """Character offset of every token (kept on the Doc: making spaCy tokens is slow)."""
+    starts = doc.user_data.get("reader_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.to_array(["IDX"]).tolist()
+        doc.user_data["reader_token_starts"] = starts
+    return starts

@@ -9,6 +9,7 @@ one quote; a quotation running over several paragraphs gives one quote per
 paragraph, all with the speaker of its first part."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from ..models import Entity, Quote
 from .cues import REPORTING_VERBS, governs, is_cue, subject_of
 from .layout import Layout
-from .quote_context import DOCUMENT_NOUNS, Context, quoted_tokens
+from .quote_context import DOCUMENT_NOUNS, Context, quoted_tokens, token_starts
 from .quote_marks import Segment, find_segments
 from .reported import find_reported
 from .speakers import speaker_name
@@ -67,7 +68,8 @@ def find_quotes(doc: Any, layout: Layout, entities: list[Entity]) -> list[Quote]
         # their names and verbs count when finding who speaks
         ctx.quoted = quoted_tokens(doc, [(f.seg.outer_start, f.seg.outer_end) for f in kept])
         ctx.resolved.clear()
-        kept = [_attribute(ctx, _Found(f.seg, f.block, is_quote=True)) for f in kept]
+        near = {b + k for b in {f.block for f in found if not f.is_quote} for k in range(4)}
+        kept = [_attribute(ctx, _Found(f.seg, f.block, is_quote=True)) if f.block in near else f for f in kept]
     _inherit_speakers(kept)
     quotes = [q for group in _merge(ctx, kept) if (q := _to_quote(ctx, group)) is not None]
     quotes.extend(find_reported(ctx))
@@ -335,14 +337,7 @@ def _attribution_for(ctx: Context, seg: Segment, cue: Any) -> bool:
 
 def _bisect_idx(doc: Any, offset: int) -> int:
     """Index of the first token starting at or after `offset`."""
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(token_starts(doc), offset)
 
 
 def _linked(cue: Any, inner: list[Any], inner_ids: set[int]) -> bool:
