@@ -149,3 +149,93 @@ def test_a_known_surname_opening_a_sentence_is_still_the_person():
         "Trump said praise from Russian President Vladimir Putin would not affect his policy toward Russia.",
     ])
     assert len(rows["Donald Trump"].mentions) == 2
+
+
+NEWS = [
+    "The importance of deadlines grew last week as NASA’s Office of the Inspector General released "
+    "two critical reports.",
+    "“We’re using our Blue Moon lander, which is a big one,” said Brent Sherwood of Blue Origin.",
+    "Geoffrey Berman, the U.S. attorney for the Southern District of New York, said in a news release "
+    "that the guards had lied.",
+    "Scooter Braun is unhappy with his business partner. Braun, 38, has been trying to reach Taylor Swift. "
+    "A rep for Braun declined to comment.",
+    "On Monday, Big Machine Records issued a statement. Big Machine said it had not blocked the performance.",
+    "The doctor's diagnosis was hypersensitivity pneumonitis, or HP. Patients with HP often recover.",
+    "President Donald Trump made an unscheduled trip to Walter Reed hospital on Saturday. Trump's visit "
+    "to Walter Reed was not announced.",
+    "American and Swiss tourists were marooned in Uglii as a result. The outbreak was the worst since "
+    "the Black Death.",
+    "Officers later arrested Christopher L. Tays, 32, of Franklin, after stopping his vehicle.",
+    "Bosnia and Herzegovina will play Northern Ireland in Path B, and the winner joins Group F.",
+]
+SPORT = [
+    "Mike Glass threw for three touchdowns and Eastern Michigan rolled past Northern Illinois, 45-17, "
+    "on Tuesday night.",
+    "The Eagles (6-5, 3-4) snapped an 11-game losing streak to the Huskies and ended the season of their rivals.",
+    "Huskies quarterback Marcus Childers was intercepted three times. The coach said the team played a poor game.",
+    "Pittsburgh center Maurkice Pouncey was suspended for two games by the league after the fight.",
+]
+
+
+@pytest.fixture(scope="module")
+def news():
+    return _rows_of(NEWS)
+
+
+def test_names_with_of_stay_whole(news):
+    assert news["Office of the Inspector General"].type == "ORG"
+    assert "NASA" in news
+    assert news["Southern District of New York"].type in ("ORG", "PLACE")
+    assert "Southern District" not in news
+
+
+def test_a_person_of_an_organisation_is_two_rows(news):
+    assert news["Brent Sherwood"].type == "PERSON"
+    assert "Blue Origin" in news
+
+
+def test_products_awards_events_and_terms_are_not_rows(news):
+    forms = {f for e in news.values() for f in e.forms}
+    assert not forms & {"Blue Moon", "HP", "Black Death", "Path B", "Group F", "Group", "Path"}
+
+
+def test_an_age_in_apposition_marks_a_person_and_completes_the_name(news):
+    braun = news["Scooter Braun"]
+    assert braun.type == "PERSON" and set(braun.forms) == {"Scooter Braun", "Braun"}
+    assert len(braun.mentions) == 3
+
+
+def test_a_short_company_name_joins_the_full_one(news):
+    label = news["Big Machine Records"]
+    assert set(label.forms) == {"Big Machine Records", "Big Machine"}
+
+
+def test_place_evidence_from_context(news):
+    assert news["Walter Reed"].type == "ORG"  # 'Walter Reed hospital'
+    assert news["Uglii"].type == "PLACE"  # 'marooned in Uglii'
+    assert news["Franklin"].type == "PLACE"  # '32, of Franklin'
+    assert "Bosnia and Herzegovina" in news and "Herzegovina" not in news
+
+
+def test_teams_and_players_in_sport_copy():
+    rows = _rows_of(SPORT)
+    assert rows["Eagles"].type == "ORG" and rows["Huskies"].type == "ORG"
+    assert rows["Maurkice Pouncey"].type == "PERSON"
+    assert rows["Northern Illinois"].type != "PERSON"  # ', 45-17,' is a score, not an age
+
+
+def test_lists_of_names_are_not_headlines():
+    rows = _rows_of([
+        "Four teams will join the field of 20 after the playoffs next March.",
+        "Path C: Scotland, Norway, Serbia, Bulgaria",
+        "Poland (Group G): Fourth appearance",
+    ])
+    assert {"Scotland", "Norway", "Serbia", "Poland"} <= set(rows)
+
+
+def test_lower_case_arabic_article_names():
+    rows = _rows_of([
+        "The U.S. will keep its military base in al-Tanf. Some 200 troops remain at the al-Tanf base.",
+        "Iran and Russia have pressed the U.S. to leave al-Tanf.",
+    ])
+    assert rows["al-Tanf"].type == "PLACE"
