@@ -402,3 +402,11 @@ def test_a_possessive_life_is_not_a_duration():
     found = _dates_of(["He spent most of his days and nights asleep. Steroids worked within two days."],
                       datetime(2019, 11, 19))
     assert found == {"two days": ("P2D", "duration")}
+
+
+def test_show_titles_in_quotes_are_not_dates():
+    found = _dates_of(['Baker said on ABC-TV\'s "This Week With David Brinkley" that the talks failed.',
+                       'Speaking on ABC News\' "This Week," he said so. "Last week, I said no," he added.'],
+                      datetime(1991, 2, 25))
+    assert "This Week" not in found
+    assert found["Last week"] == ("1991-W08", "date")

@@ -291,7 +291,7 @@ def _plausible(text: str, start: int, end: int, name: str) -> bool:
         return False  # "2134 Caldwell Place" is an address
     if name == "year" and re.fullmatch(r"\d{4}", word) and _in_title(text, start):
         return False  # "Just Dance 2020", "Prime Day 2019": the year is part of a name
-    if _title_case_name(text, start, end):
+    if _title_case_name(text, start, end) or _quoted_title(text, start, end):
         return False
     if name == "year" and re.fullmatch(r"\d{4}", word) and not 1900 <= int(word) <= 2099 and not (
             _previous_word(text, start) in _YEAR_PREPOSITIONS + ("year", "circa", "c.", "around")
@@ -379,7 +379,17 @@ _STREET = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:St|Street|Ave|Avenue|Road
 
 def looks_like_name(text: str, start: int, end: int) -> bool:
     """A time word used inside a name ('Autumn Calabrese', 'This Week with ...')."""
-    return _name_like(text, start, end) or _title_case_name(text, start, end)
+    return _name_like(text, start, end) or _title_case_name(text, start, end) or _quoted_title(text, start, end)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """'ABC News' "This Week,"', '"This Week With David Brinkley"': capitalised words that open
+    a quotation and close it or run on in capitals are a title."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    return bool(re.search(r"[\"“]$", text[max(0, start - 1):start])
+                and re.match(r"[,.]?[\"”]|\s+[A-Z][a-z]", text[end:end + 4]))
 
 
 def not_a_time(text: str, start: int, end: int) -> bool:
