@@ -135,7 +135,7 @@ PATTERNS: dict[str, str] = {
            r"|recently|recent(?=\s)|lately|more\s+recently|(?:the|this)\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day|quarter|century))"
            r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|future(?=\s+(?:years|months|quarters|decades|periods)\b)"
            r"|(?:(?<=\bin\s)|(?<=\bfor\s))future(?=\s*[,.;]|\s+(?:we|they|he|she|it|the|a)\b)"
-           r"|the\s+(?:near|short|medium|long)\s+term|the\s+long\s+run|the\s+short\s+run"
+           r"|the\s+(?:near|short|medium|long)\s+term"
            r"|someday|one\s+day(?=\s+(?:soon|we|they|he|she|it|i|you)\b)|as\s+soon\s+as\s+possible|from\s+time\s+to\s+time",
 }
 
