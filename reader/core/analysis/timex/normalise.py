@@ -82,8 +82,10 @@ def _reference(low: str, ctx: Context) -> Timex | None:
         return Timex("date", "FUTURE_REF")
     if re.fullmatch(r"(?:the\s+)?(?:coming|future|upcoming)\s+(?:years|months|quarters|decades)", low):
         return Timex("date", "FUTURE_REF")
-    if re.fullmatch(r"(?:in\s+)?(?:the\s+)?(?:more\s+)?recent\s+(?:years|months|weeks|days|decades|"
-                    r"quarters|times|weeks and months|months and years)", low):
+    recent = re.fullmatch(r"(?:in\s+)?(?:the\s+)?(?:more\s+)?recent\s+(years|months|weeks|days|decades|quarters)", low)
+    if recent:                  # "in recent years": a span up to now of unknown length (TimeML PXY)
+        return Timex("duration", duration_value(None, _unit_letter(recent.group(1))))
+    if re.fullmatch(r"(?:in\s+)?(?:the\s+)?(?:more\s+)?recent\s+(?:times|weeks and months|months and years)", low):
         return Timex("date", "PAST_REF")
     if re.fullmatch(r"(?:the\s+)?(?:past|previous|prior)\s+(?:years|months|decades)", low):
         return Timex("date", "PAST_REF")
