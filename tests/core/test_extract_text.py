@@ -138,7 +138,8 @@ def test_prose_is_not_furniture():
                      "The council published its report (with photos) on Tuesday (see page 4)",
                      "Residents who subscribe to the service were told to click the link in the letter.",
                      "Jane Doe is a reporter who has covered the depot for ten years, and she says the vote was close.",
-                     "The council was founded long ago and keeps its own records, as the charter says. [M1 / MP]"]:
+                     "The council was founded long ago and keeps its own records, as the charter says. [M1 / MP]",
+                     "exporting bookmark featureX"]:  # no agency name inside a word ('featu-rex')
         assert furniture(text, len(text.split())) is None
 
 

@@ -174,7 +174,7 @@ _CREDIT = re.compile(
     r"""\((?:image|photo|picture|pic|foto|credit|source|bild)s?\s*:[^)]*\)\s*$|
     \b(?:photo|image|picture|foto|credit)s?\s*©|
     (?:credit|courtesy|photograph|photo|image|illustration)\s*(?:by|:|of)\s*[^.!?]{2,60}$|
-    (?:getty(\ images)?|afp|reuters|ap\ photo|associated\ press|shutterstock|istock|epa|alamy|
+    \b(?:getty(\ images)?|afp|reuters|ap\ photo|associated\ press|shutterstock|istock|epa|alamy|
     pa\ (?:images|media|wire)|bloomberg|corbis|rex|dpa)(?:\s*(?:via|/|\||-)\s*[\w ]{1,40})?\s*\)?$|
     \bvia\ (?:ap|afp|reuters|getty(?:\ images)?|epa|dpa|bloomberg|zuma(?:\ press)?)\)?$|
     \((?:ap|afp|epa|dpa|ap\ photo|afp\ photo)\)$|
