@@ -70,3 +70,17 @@ async def test_in_16_colours_t_offers_only_the_themes_made_for_them(make_app):
             seen.append(app.theme)
         assert seen == ["high-contrast", "mono", "high-contrast"]
         assert app.screen.status.text_of("flash").endswith("(16-colour themes)")
+
+
+async def test_keys_typed_after_question_mark_go_to_the_help(make_app):
+    from .conftest import burst
+
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(app, pilot)
+        await burst(app, pilot, "question_mark", "j", "j")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        assert app.screen_stack[0].view.scroll_y == 0  # the article did not move
+        assert body.scroll_y == 2

@@ -17,6 +17,10 @@ TWO_COLUMNS = 78  # the screen width from which the two columns fit side by side
 class HelpScreen(ModalScreen[None]):
     BINDINGS = keys.bindings(keys.HELP_SCREEN_KEYS)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines_to_scroll = 0
+
     def compose(self) -> ComposeResult:
         keymap = getattr(self.app, "user_keymap", {})
         body = VerticalScroll(id="help-body")
@@ -40,8 +44,16 @@ class HelpScreen(ModalScreen[None]):
             else f"{close} closes"
 
     def action_scroll(self, direction: str) -> None:
+        # Summed and applied after the next refresh: a j typed together with ?
+        # arrives before the help is laid out, when there is nothing to scroll.
+        if not self._lines_to_scroll:
+            self.call_after_refresh(self._scroll)
+        self._lines_to_scroll += 1 if direction == "down" else -1
+
+    def _scroll(self) -> None:
         body = self.query_one(VerticalScroll)
-        body.scroll_relative(y=1 if direction == "down" else -1, animate=False)
+        body.scroll_to(y=body.scroll_y + self._lines_to_scroll, animate=False)
+        self._lines_to_scroll = 0
 
 
 def _group(group: str, rows: list[tuple[str, str]], width: int) -> Content:

@@ -19,10 +19,10 @@ class KeysInOrder:
 
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen  # type: ignore[attr-defined]
-        focused = screen.focused
-        if focused is not None and focused is not self:  # queued here before the focus moved
+        target = _now_reading_keys(self)
+        if target is not self:  # queued here before the focus moved (or a screen opened)
             _settle(event)
-            focused.post_message(events.Key(event.key, event.character))
+            target.post_message(events.Key(event.key, event.character))
             return
         active = screen.active_bindings.get(event.key)
         if active is None or not active.enabled or active.binding.priority:
@@ -31,10 +31,19 @@ class KeysInOrder:
             _settle(event)
 
     async def _on_paste(self, event: events.Paste) -> None:
-        focused = self.screen.focused  # type: ignore[attr-defined]
-        if focused is not None and focused is not self:
+        target = _now_reading_keys(self)
+        if target is not self:
             _settle(event)
-            focused.post_message(events.Paste(event.text))
+            target.post_message(events.Paste(event.text))
+
+
+def _now_reading_keys(widget):
+    """Where the app sends keys now: the focused widget of the screen on top
+    (a key may have opened another, as ? does), else that screen itself."""
+    app = widget.app
+    if app.screen is not widget.screen:
+        return app.focused or app.screen
+    return app.focused or widget
 
 
 def _settle(event: events.Event) -> None:
