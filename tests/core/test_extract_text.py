@@ -304,6 +304,7 @@ def test_sql_listing_and_its_printed_table_kept():
     # A tutorial's query (keywords in capitals, short glued lines) and the
     # table the database printed for it (box-drawing rules) are text.
     query = ["WITH series AS (", "SELECT *", "FROM unnest(array[2, 3, 12]) AS n", "),", "bounds AS (", "SELECT",
+             "avg(n) OVER w AS mean", "FROM series", "WINDOW w AS (", "ROWS BETWEEN 60 PRECEDING AND CURRENT ROW", "),",
              "avg(n) - stddev(n) AS lower_bound", "FROM", "series", ")", "SELECT", "n,", "FROM", "series,", "bounds;"]
     table = ["n │ is_anomaly", "───┼────────────", "2 │ f", "3 │ f", "12 │ t"]
     art = extract_text(standard_page(P[0], "The query to find them looks like this:", query, table, P[1], P[2]),

@@ -49,6 +49,7 @@ CAPS_LINK_WORDS = 6
 CAPS_SHARE = 0.85  # letters in capitals for a line to read as written in capitals
 _BULLETS = {"• ", "· ", "- ", "* ", "+ ", "– ", "▪ ", "► ", "✓ ", "✔ ", "◦ ", "○ ", "■ ", "→ "}
 _SOFT = ("few function words (names, tags or links)", "no words", "number or counter")
+_CODE_SOFT = _SOFT + ("headline link in capitals",)  # 'ROWS BETWEEN 60 PRECEDING AND CURRENT ROW' in a query
 _CODE_CHARS = re.compile(r"[{};=(<#$>/]|^\s*(?:def|class|import|from|return|var|let|const|function)\b")
 # A line of program code: ends in { } ; or opens with a keyword, a comment or a closing bracket.
 _CODE = re.compile(r"[{};]\s*$|^\s*(?:[})\]]|//|/\*|#include|def |class |import |from \S+ import |return\b|"
@@ -286,7 +287,7 @@ def _code_blocks(lines: list[Line], v: Verdict) -> None:
     Only runs that start right after such a line count, so only those places
     are examined (the regexes never see the rest of a long input)."""
     def code_like(k: int) -> bool:
-        if not (v.why[k] is None or v.why[k] in _SOFT):
+        if not (v.why[k] is None or v.why[k] in _CODE_SOFT):
             return False
         text = lines[k].text
         return (_CODE_CHARS.search(text) is not None and _CODE.search(text) is not None) \
@@ -295,7 +296,7 @@ def _code_blocks(lines: list[Line], v: Verdict) -> None:
     def goes_on(k: int) -> bool:
         # A short line glued to the code above ('n,', 'bounds;', ')'): part of the listing.
         line = lines[k]
-        return not line.gap_before and line.words <= CODE_TAIL_WORDS and (v.why[k] is None or v.why[k] in _SOFT) \
+        return not line.gap_before and line.words <= CODE_TAIL_WORDS and (v.why[k] is None or v.why[k] in _CODE_SOFT) \
             and not (line.sentence_end and line.stop >= 0.3 and line.words >= 4)
 
     done = 0  # lines before this belong to a run already examined
