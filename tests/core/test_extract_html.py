@@ -477,3 +477,15 @@ def test_sibling_with_deep_paragraphs_of_prose_joins_the_story():
             "<div><p><a href='/a'>About us</a> <a href='/b'>Contact</a></p></div>")
     text = " ".join(b.text for b in extract_html(page(body), "t.html").blocks)
     assert "Deep part 0." in text and "shallow part 9." in text
+
+
+def test_other_entries_of_a_list_of_posts_in_divs_go():
+    # A blog page marks each post with <div class='post hentry'>, not <article>.
+    story = "".join(f"<p>Only the titled post says this, part {i}: {PROSE}</p>" for i in range(4))
+    others = "".join(f"<div class='post hentry post-{i}'><h2>Post {i}</h2><p>Another post {i} says: {PROSE}</p>"
+                     f"<p>{PROSE} {PROSE}</p></div>" for i in range(1, 6))
+    body = (f"<div class='posts'><div class='post hentry post-9'><h1>The real story here</h1>{story}</div>"
+            f"{others}</div>")
+    art = extract_html(page(body, head="<meta property='og:title' content='The real story here'>"), "t.html")
+    text = " ".join(b.text for b in art.blocks)
+    assert "part 3:" in text and "Another post" not in text

@@ -35,6 +35,7 @@ MIN_CHARS = 100  # fewer characters than this is never a whole article
 SECTION_AFTER_CHARS = 500  # of story before a 'Related' box for the box to be the page's
 BOX_MAX_SHARE = 0.5
 PROSE_CHARS = 200  # a paragraph this long is story, not a teaser
+_POST_WORDS = frozenset({"hentry", "h-entry", "type-post", "post", "entry"})
 ANCHOR_MAX_LINK_DENSITY = 0.25  # a container under the title linking more is a teaser list  # a 'Related' box never holds more than this share of the text
 _MARKER_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"})
 
@@ -60,7 +61,7 @@ def extract_html(html: str, source: str) -> Article:
         # a teaser's headline).
         content = _clean_container(anchored, article.title)
     elif anchored is not None:
-        _drop_other_articles(content, _probes(anchored))
+        _drop_other_articles(content, _probes(anchored), _post_names(anchored))
     if content is not None:
         drop_teasers(content)
         _drop_trailing_boxes(content, article)
@@ -247,15 +248,39 @@ def _holds(element, probes: list[str]) -> bool:
     return any(p in have for p in probes)
 
 
-def _drop_other_articles(content, probes: list[str]) -> None:
+def _drop_other_articles(content, probes: list[str], names: tuple[str, frozenset] | None = None) -> None:
     """<article> elements in the content that hold none of the story under
-    the page's title are other stories (teasers, 'you may like' cards)."""
+    the page's title are other stories (teasers, 'you may like' cards);
+    so are elements named as the story's own container is ('post
+    hentry' of a blog's list of posts, the next story of an endless
+    page) when the page marks its stories with <div>s."""
     if not probes:
         return
-    for el in list(content.iterdescendants("article")):
-        if el.getparent() is not None and not _holds(el, probes) and not any(
-                a.tag == "article" for a in el.iterancestors() if a is not content and not _holds(a, probes)):
+
+    def other(el) -> bool:
+        if el.tag == "article":
+            return True
+        # one of a list of entries: a sibling of the entry that holds the story
+        return (names is not None and el.tag == names[0] and bool(names[1] & set((el.get("class") or "").split()))
+                and any(_holds(sib, probes) for sib in _siblings(el)))
+
+    for el in list(content.iterdescendants()):
+        if el.getparent() is not None and other(el) and not _holds(el, probes) and not any(
+                other(a) for a in el.iterancestors() if a is not content and not _holds(a, probes)):
             el.drop_tree()
+
+
+def _siblings(el):
+    parent = el.getparent()
+    return [sib for sib in parent if sib is not el] if parent is not None else []
+
+
+def _post_names(container) -> tuple[str, frozenset] | None:
+    """The tag and the class words that mark one entry of a list of
+    stories (hAtom's 'hentry', WordPress's 'type-post'), if the story's
+    container has them."""
+    words = _POST_WORDS & frozenset((container.get("class") or "").lower().split())
+    return (container.tag, words) if words and container.tag != "article" else None
 
 
 def _fallback(body, source: str) -> Article:
