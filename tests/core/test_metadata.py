@@ -59,12 +59,16 @@ def test_labels_say_published_or_updated():
     ("by: Laurie Oakes", ["Laurie Oakes"]),
     ("Par Sébastien Farcis", ["Sébastien Farcis"]),
     ("By Sandee LaMotte, CNN", ["Sandee LaMotte"]),
+    ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+    ("Opinion by Jane Doe, Senior Writer", ["Jane Doe"]),
+    ("By Mike Chief", ["Mike Chief"]),
 ])
 def test_bylines(line, names):
     assert parse_byline(line) == names
 
 
-@pytest.mark.parametrize("line", ["Standby power is good", "by the way he said", "Stand by me", "Bypass closed"])
+@pytest.mark.parametrize("line", ["Standby power is good", "by the way he said", "Stand by me", "Bypass closed",
+                                  "By Staff Reporter"])
 def test_not_bylines(line):
     assert parse_byline(line) is None
 

@@ -95,7 +95,7 @@ _NAMES = _NAME + r"(?:\s+" + _NAME + r"){0,4}"
 _AND = r"(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bи\b)"
 # Case matters for the names (they start upper-case), not for the lead word.
 BYLINE = re.compile(
-    r"(?i:^\W{0,2}|[|·•,–—-]\s*|(?<=\d)\s+|\b(?:posted|written|words|story|reporting|report)\s+)"
+    r"(?i:^\W{0,2}|[|·•,–—-]\s*|(?<=\d)\s+|\b(?:posted|written|words|story|reporting|report|analysis|opinion|commentary|review|column|essay|interview|photos?|video)\s+)"
     r"(?i:by|von|por|par|di|door|av|от|oleh|autor|texto|text|tekst|текст)\s*:?\s+"
     r"(?P<names>" + _NAMES + r"(?:\s*" + _AND + r"\s*" + _NAMES + r")*)"
 )
@@ -103,6 +103,11 @@ _BY_GATE = re.compile(r"(?i:by|von|por|par|di|door|av|от|oleh|autor|text|tekst
 _NAME_SPLIT = re.compile(r"\s*" + _AND + r"\s*")
 _NOT_NAME = re.compile(r"^(?:the|a|an|staff|reports?|admin|editor|editorial|team|news|published|updated|"
                        r"posted|on|in|at|via|from)$", re.I)
+# 'By Chris Cillizza, CNN Editor-at-large': the words after the comma are a role, not a second author.
+_ROLE_WORDS = frozenset("""editor editors correspondent correspondents reporter reporters writer writers
+columnist columnists contributor contributors producer producers analyst analysts critic critics
+photographer photographers chief senior staff host anchor director manager associate deputy
+at-large""".split())
 
 
 @dataclass(frozen=True)
@@ -303,7 +308,7 @@ def parse_byline(line: str) -> list[str] | None:
     last = found.split()[-1]
     if last.lower().rstrip(".") in MONTHS and re.match(r"\s*\d", line.strip()[match.end():]):
         found = found[: found.rfind(last)]
-    names = []
+    names, names_seen = [], 0
     for name in _NAME_SPLIT.split(found):
         parts = name.split()
         cut = next((i for i, p in enumerate(parts) if _LABEL.fullmatch(p.lower())), len(parts))
@@ -314,6 +319,12 @@ def parse_byline(line: str) -> list[str] | None:
             parts.pop(0)
         if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5:
             continue  # 'By Jane Doe, CNN': the outlet, not an author
+        roles = [any(w in _ROLE_WORDS for w in [p.lower().strip(".,")] + p.lower().split("-")) for p in parts]
+        # A later segment with a role word is a job title; the first is a name unless it is all role.
+        if roles and (all(roles) or (names_seen and any(roles))):
+            names_seen += 1
+            continue
+        names_seen += 1
         if parts and parts[0][0].isupper():
             names.append(" ".join(parts).strip(" ,.-–—|"))
     return [n for n in names if n] or None
