@@ -239,3 +239,10 @@ def test_lower_case_arabic_article_names():
         "Iran and Russia have pressed the U.S. to leave al-Tanf.",
     ])
     assert rows["al-Tanf"].type == "PLACE"
+
+
+def test_one_token_naming_two_places_is_two_mentions():
+    rows = _rows_of(["Ross Burkhart studies U.S.-Canada trade. The U.S.-China talks stalled in Beijing."])
+    assert {"U.S.", "Canada", "China"} <= set(rows)
+    assert not [name for name in rows if "-" in name]
+    assert len(rows["U.S."].mentions) == 2

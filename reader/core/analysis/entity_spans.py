@@ -113,7 +113,27 @@ def spacy_spans(doc: Any) -> list[Span]:
                 span.evidence["PERSON"] += 3
             if is_name(doc, span):
                 spans.append(span)
-    return _join_of_places(doc, drop_overlaps(spans))
+    return _split_glued_places(doc, _join_of_places(doc, drop_overlaps(spans)))
+
+
+def _split_glued_places(doc: Any, spans: list[Span]) -> list[Span]:
+    """'U.S.-Canada trade', 'U.S.-China talks': one token naming two places
+    (tagged as one organisation, or not at all) is two place mentions."""
+    by_token = {s.tok_start: s for s in spans if s.tok_end - s.tok_start == 1}
+    taken = {i for s in spans for i in range(s.tok_start, s.tok_end)}
+    out = [s for s in spans if not (s.tok_end - s.tok_start == 1 and _two_places(s.text))]
+    for tok in doc:
+        if not _two_places(tok.text) or (tok.i in taken and tok.i not in by_token):
+            continue
+        left, right = re.split(r"[-–]", tok.text, maxsplit=1)
+        for offset, part in ((0, left), (len(left) + 1, right)):
+            out.append(Span(tok.idx + offset, tok.idx + offset + len(part), tok.i, tok.i + 1, part, "PLACE"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _two_places(text: str) -> bool:
+    parts = re.split(r"[-–]", text, maxsplit=1)
+    return len(parts) == 2 and all(_place_or_alias(p) for p in parts)
 
 
 def _join_of_places(doc: Any, spans: list[Span]) -> list[Span]:
