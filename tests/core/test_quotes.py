@@ -430,3 +430,10 @@ def test_according_to_attributes_every_quotation_of_its_sentence(quotes_of):
     found, _ = quotes_of('President Donald Trump, according to the White House, made an unscheduled trip to Walter '
                          'Reed hospital on Saturday for a "quick exam and labs" as part of his physical.')
     assert [(q.text, q.speaker) for q in direct(found)] == [("quick exam and labs", "White House")]
+
+
+def test_as_someone_put_it_attributes_its_sentence(quotes_of):
+    found, _ = quotes_of('The main requirement is a "lawful source of investment income," as a Homeland Security '
+                         'memo put it.')
+    [quote] = direct(found)
+    assert quote.text == "lawful source of investment income" and "memo" in (quote.speaker or "")

@@ -32,10 +32,20 @@ _NAMING_PREPS = {"as", "about", "for", "to", "of"}
 
 
 def is_cue(token: Any) -> bool:
-    """A speech verb, or the 'according' of 'according to'."""
+    """A speech verb, the 'according' of 'according to', or the 'put' of 'as X put it'."""
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
+    if token.lemma_ == "put":
+        return sentence_cue(token)
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def sentence_cue(token: Any) -> bool:
+    """A cue that attributes its whole sentence: 'according to X', 'as X put it'."""
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    kids = {c.lower_: c.dep_ for c in token.children}
+    return token.lemma_ == "put" and kids.get("it") == "dobj" and kids.get("as") == "mark"
 
 
 def subject_of(cue: Any, skip: Any = None) -> Any | None:

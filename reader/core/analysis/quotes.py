@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import Entity, Quote
-from .cues import REPORTING_VERBS, governs, is_cue, subject_of
+from .cues import REPORTING_VERBS, governs, is_cue, sentence_cue, subject_of
 from .layout import Layout
 from .quote_context import DOCUMENT_NOUNS, Context, quoted_tokens, token_starts
 from .quote_marks import Segment, find_segments
@@ -241,8 +241,8 @@ def _find_cue(ctx: Context, item: _Found) -> tuple[Any, bool]:
         return min(linked, key=lambda c: abs(c.idx - middle)), True
     if cast is not None:
         return cast, True
-    according = [c for c in cues if c.lower_ == "according"]
-    if according:  # 'X, according to the White House, made a trip for a “quick exam”': the whole sentence
+    according = [c for c in cues if sentence_cue(c)]
+    if according:  # 'X, according to the White House, made a trip for a “quick exam”', 'as X put it'
         return according[0], True
     if cues:
         return min(cues, key=lambda c: abs(c.idx - middle)), False
