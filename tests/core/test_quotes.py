@@ -437,3 +437,10 @@ def test_as_someone_put_it_attributes_its_sentence(quotes_of):
                          'memo put it.')
     [quote] = direct(found)
     assert quote.text == "lawful source of investment income" and "memo" in (quote.speaker or "")
+
+
+def test_a_participle_after_a_dash_parenthetical_is_the_main_clauses(quotes_of):
+    found, _ = quotes_of("Small groups of protesters looped the streets around the stadium - where the Charlotte "
+                         "Panthers played the Minnesota Vikings - while chanting, \"Hands up, don't shoot.\"")
+    [quote] = direct(found)
+    assert "protesters" in (quote.speaker or "")

@@ -103,10 +103,29 @@ def _verb_subject(verb: Any, depth: int, skip: Any = None) -> Any | None:
         # after a comma belongs to the main clause, not to the relative clause
         return _verb_subject(verb.sent.root, depth + 1, skip)
     if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis", "dep"):
-        return _verb_subject(verb.head, depth + 1, skip)
+        return _verb_subject(_out_of_dashes(verb, verb.head), depth + 1, skip)
     if verb.dep_ in ("pobj", "pcomp") and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
         return _verb_subject(verb.head.head, depth + 1, skip)  # 'began by saying ...'
     return None
+
+
+_DASHES = {"-", "--", "—", "–", "―"}
+
+
+def _out_of_dashes(verb: Any, head: Any) -> Any:
+    """A participle after a parenthetical set off by dashes that the parse
+    hung inside it ('looping the streets - where the Panthers played - while
+    chanting, “...”'): the head outside the parenthetical."""
+    if head.i >= verb.i or not any(t.text in _DASHES for t in verb.doc[head.i + 1: verb.i]):
+        return head
+    opening = next((t.i for t in reversed(verb.doc[verb.sent.start: head.i]) if t.text in _DASHES), None)
+    if opening is None:
+        return head
+    for _ in range(8):
+        if head.i < opening or head.head.i == head.i:
+            break
+        head = head.head
+    return head if head.i < opening else verb.head
 
 
 def governs(cue: Any, token: Any) -> bool:
