@@ -22,7 +22,7 @@ import threading
 
 from ..models import Article
 from .html_blocks import SKIP_TAGS, blocks_from_element, blocks_with_linked
-from .html_clean import drop_teasers, drop_tools
+from .html_clean import TOOLS, drop_teasers, drop_tools
 from .html_meta import PageMeta, extract_metadata
 from .html_prepare import parse_page, prepare_tree, visible_text
 from .html_trim import trim_blocks
@@ -48,9 +48,10 @@ def extract_html(html: str, source: str) -> Article:
         return article
     meta = extract_metadata(root)
     _apply_meta(article, meta)
-    body = prepare_tree(root)
+    tools: list = []
+    body = prepare_tree(root, TOOLS, tools)
+    drop_tools(tools)
     page_chars = len(visible_text(body))
-    drop_tools(body)
     _drop_headed_boxes(body, page_chars, article)
     anchored = _title_container(body, article.title)
     content = _main_content(body, article.title, meta.byline_declared)

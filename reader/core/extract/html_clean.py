@@ -300,9 +300,6 @@ _TEASER_LABEL = re.compile(
 # it when another name matches 'and', as 'brand' does).
 _TOOLS = re.compile(r"read(?:ing)?[-_]?time|(?:article|print)[-_]?tools|gallery[-_]?count|breadcrumb", re.I)
 TOOLS_MAX_CHARS = 200  # a longer element so named holds more than the tool
-# Word ends shared by every spelling of the names ('readingTime', 'Article-Tools', 'BreadCrumb').
-_TOOLS_XPATH = ".//*[%s]" % " or ".join(
-    f"contains(@{attr}, '{end}')" for end in ("ime", "ools", "ount", "rumb") for attr in ("class", "id"))
 
 
 def drop_teasers(content) -> None:
@@ -318,14 +315,17 @@ def drop_teasers(content) -> None:
             _drop(el)
 
 
-def drop_tools(body) -> None:
+TOOLS = _TOOLS  # for html_prepare.prepare_tree, which finds the elements so named while it walks the page
+
+
+def drop_tools(named) -> None:
     """The page's small tools named as such by class or id (reading time,
-    print toolbars, gallery counters, breadcrumbs), which Readability.js keeps when
-    they sit inside the story. Run on the page before the content search,
+    print toolbars, gallery counters, breadcrumbs), which Readability.js
+    keeps when they sit inside the story: `named`, the elements whose
+    class or id TOOLS matches. Run on the page before the content search,
     which may rewrite the elements that carry the names."""
-    for el in body.xpath(_TOOLS_XPATH):  # a first sieve in libxml2: the page has thousands of elements
-        names = (el.get("class") or "") + " " + (el.get("id") or "")
-        if el.getparent() is not None and _TOOLS.search(names) and len(el.text_content()) <= TOOLS_MAX_CHARS:
+    for el in named:
+        if el.getparent() is not None and len(el.text_content()) <= TOOLS_MAX_CHARS:
             _drop(el)
 
 

@@ -99,8 +99,10 @@ def _shorten_tag(match: re.Match) -> str:
     return "<" + match.group(1) + (" " + " ".join(kept) if kept else "") + ">"
 
 
-def prepare_tree(root):
-    """Remove what a reader never sees and attributes we never read; returns <body>."""
+def prepare_tree(root, named: re.Pattern | None = None, found: list | None = None):
+    """Remove what a reader never sees and attributes we never read; returns <body>.
+    Elements whose class or id `named` matches are added to `found` (one
+    walk over the page serves both)."""
     from lxml import etree
 
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
@@ -115,6 +117,9 @@ def prepare_tree(root):
             continue
         for name in [n for n in attrib if n not in KEEP_ATTRS]:
             del attrib[name]
+        if named is not None and found is not None and ("class" in attrib or "id" in attrib) and named.search(
+                attrib.get("class", "") + " " + attrib.get("id", "")):
+            found.append(el)
     for el in hidden:
         parent = el.getparent()
         if parent is not None:
