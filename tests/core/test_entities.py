@@ -246,3 +246,14 @@ def test_one_token_naming_two_places_is_two_mentions():
     assert {"U.S.", "Canada", "China"} <= set(rows)
     assert not [name for name in rows if "-" in name]
     assert len(rows["U.S."].mentions) == 2
+
+
+def test_names_inside_quoted_titles_are_not_rows():
+    rows = _rows_of([
+        "McDonald came out for a surprise version of their single “Takin’ It to the Streets,” the title "
+        "track of their 1976 album.",
+        "The “Melvin and Howard” star woke up early. “He wanted to work with ‘Nellie Wall,’ but then I "
+        "showed up instead,” she said.",
+    ])
+    assert not {"Streets", "Takin", "Melvin", "Howard"} & set(rows)
+    assert "Nellie Wall" in rows

@@ -136,8 +136,8 @@ def _name_list(text: str) -> bool:
 def _keep(group: Group) -> bool:
     if all(span.headline for span in group.spans):
         return False
-    if all(span.thing_label for span in group.spans) and not _known(group):
-        return False  # a product or an award's name: 'our Blue Moon lander'
+    if all(span.thing_label or span.in_title for span in group.spans) and not _known(group):
+        return False  # a product, an award, a song: 'our Blue Moon lander', '“Takin’ It to the Streets”'
     return not all(form.lower() in gz.CHROME for form in group.forms)
 
 

@@ -67,7 +67,8 @@ class Span:
     evidence: Counter = field(default_factory=Counter)
     headline: bool = False
     after_the: bool = False
-    thing_label: bool = False  # names a thing: 'the Hazel Hen supercomputer
+    thing_label: bool = False  # names a thing: 'the Hazel Hen supercomputer'
+    in_title: bool = False  # inside a quoted title: '“Takin’ It to the Streets”'
     gender: str | None = None  # 'm' / 'f' when a title says so ('Mr. Obama')
 
 
@@ -475,6 +476,32 @@ _INSTITUTION_NOUNS = frozenset("""hospital clinic university college school acad
 museum library stadium hotel church mosque synagogue temple cathedral seminary""".split())
 
 
+_OPEN_MARKS, _CLOSE_MARKS = "“\"‘", "”\"’"
+
+
+def _inside_quoted_title(text: str, start: int, end: int) -> bool:
+    """The mention sits inside a short quoted string written in title case:
+    the title of a song, a film, a show ('their single “Takin’ It to the
+    Streets”', 'the “Never Trumpers”'), not a place or a body."""
+    left = max((text.rfind(m, max(0, start - 60), start) for m in _OPEN_MARKS), default=-1)
+    if left < 0 or (left > 0 and text[left - 1].isalnum()):
+        return False
+    close = _CLOSE_MARKS[_OPEN_MARKS.index(text[left])]
+    right = end
+    while True:  # the matching mark, not an apostrophe ('Takin’ It')
+        right = text.find(close, right, end + 60)
+        if right < 0 or not (right + 1 < len(text) and text[right + 1].isalpha()):
+            break
+        right += 1
+    if right < 0 or "\n" in text[left:right]:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[left + 1:right])
+    big = [w for w in words if w.lower() not in gz.CONNECTORS and w.lower() not in ("a", "an", "to", "is", "it")]
+    if len(words) <= 3 and big == words and words[0] in gz.given_names():
+        return False  # a quoted person's name ('work with ‘Nellie Wall’')
+    return 2 <= len(words) <= 8 and bool(big) and all(w[:1].isupper() for w in big)
+
+
 def _names_an_institution(doc: Any, span: Span) -> bool:
     """The name is the compound before a lower-case institution noun
     ('Walter Reed hospital', 'a Johns Hopkins university study' is not)."""
@@ -553,6 +580,7 @@ def add_context(doc: Any, span: Span) -> None:
         span.evidence["PLACE"] += 2  # 'a visit to Sulphur, where ...'
     span.after_the = before is not None and before.lower_ == "the"
     span.thing_label = _labels_a_thing(doc, span)
+    span.in_title = _inside_quoted_title(doc.text, span.start, span.end)
     if _names_an_institution(doc, span):
         span.evidence["ORG"] += 4  # 'Walter Reed hospital': a person's name naming a hospital
     root = doc[span.tok_start:span.tok_end].root
