@@ -257,3 +257,12 @@ def test_names_inside_quoted_titles_are_not_rows():
     ])
     assert not {"Streets", "Takin", "Melvin", "Howard"} & set(rows)
     assert "Nellie Wall" in rows
+
+
+def test_organisms_and_award_modifiers_are_not_rows():
+    rows = _rows_of([
+        "Plague is caused by the bacteria Yersinia pestis. Those infected with Y. pestis develop symptoms.",
+        "The mice carried Pseudomonas in their gut, said the Oscar-winning actress Mary Steenburgen.",
+    ])
+    assert not {"Yersinia", "Pseudomonas", "Oscar"} & set(rows)
+    assert "Mary Steenburgen" in rows

@@ -26,7 +26,10 @@ _MODIFIER_PREFIX = re.compile(r"^(?:pro|anti|non|ex|post|pre)[-–]", re.I)
 # The Arabic article written in lower case before a capitalised name ('al-Tanf', 'el-Sisi').
 ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)[-‑][A-Z]")
 _MODIFIER_SUFFIX = frozenset("""backed led based controlled aligned linked allied friendly occupied
-held leaning made style born funded owned run sponsored""".split())
+held leaning made style born funded owned run sponsored winning nominated""".split())
+# Endings of bacterial and fungal genus names ('Pseudomonas', 'Streptococcus').
+_GENUS_ENDINGS = ("monas", "bacter", "coccus", "cocci", "bacillus", "bacterium", "myces", "sporidium",
+                  "cystis", "plasma", "spora", "vibrio", "chlamydia", "salmonella", "listeria")
 # All-capital words that are not names (spaCy tags some of them as places or orgs).
 _NOT_NAMES = frozenset("""
 AI EV EVS CEO CFO COO CTO GDP COVID COVID-19 TV PC USB GPS SUV DNA RNA IPO VR AR OK PM AM ET PT EST
@@ -387,6 +390,8 @@ def is_name(doc: Any, span: Span) -> bool:
         return False  # 'Photo by Richard Shotwell/Invision/AP'
     if _modifier_compound(doc, span.tok_end):
         return bool(gz.place_kind(text))  # 'Russia-backed forces': only a known place counts
+    if _species_name(doc, span):
+        return False  # 'Yersinia pestis', 'Pseudomonas': organisms, not names of actors
     if text.lower().removeprefix("the ") in gz.EVENTS:
         return False  # 'the Black Death', 'the Big Bang': events and eras, not actors
     if _is_label(doc, span):
@@ -394,6 +399,20 @@ def is_name(doc: Any, span: Span) -> bool:
     if span.tok_end - span.tok_start == 1:
         return single_word_is_name(doc, doc[span.tok_start])
     return True
+
+
+def _species_name(doc: Any, span: Span) -> bool:
+    """A genus: a word with a bacterial genus ending, or a capitalised word
+    before a lower-case species name the text also writes with the genus
+    abbreviated ('Yersinia pestis' ... 'Y. pestis')."""
+    if span.tok_end - span.tok_start != 1:
+        return False
+    word = span.text
+    if word.lower().endswith(_GENUS_ENDINGS) and not gz.place_kind(word):
+        return True
+    nxt = doc[span.tok_end] if span.tok_end < len(doc) else None
+    return (nxt is not None and nxt.text.isalpha() and nxt.text.islower()
+            and f"{word[0]}. {nxt.text}" in doc.text)
 
 
 def _is_label(doc: Any, span: Span) -> bool:
