@@ -29,7 +29,9 @@ def main(argv):
     if not quiet:
         cmd.append("--per-article")
     env = dict(os.environ)  # the venv's `reader` first, also when the venv is not activated
-    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+    venv_bin = os.path.join(ROOT, ".venv", "bin")
+    first = venv_bin if os.path.exists(os.path.join(venv_bin, "reader")) else os.path.dirname(sys.executable)
+    env["PATH"] = first + os.pathsep + env.get("PATH", "")
     return subprocess.call(cmd + args, cwd=ROOT, env=env)
 
 
