@@ -102,6 +102,7 @@ async def test_long_panel_rows_wrap_under_their_own_start(make_app):
         assert all(line.startswith("  ") and not line.startswith("   ") for line in rest)
         assert all(len(line) <= width for line in [first, *rest])
         assert "\u00d72" in prompt
+        assert not any(line.strip().startswith("\u00d7") for line in rest)  # never alone
         assert app.screen.query_one(Panel).has_class("-working") is False
 
 

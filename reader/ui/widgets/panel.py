@@ -169,7 +169,8 @@ class Panel(Vertical):
 
     def _prompt(self, item: Item) -> Content:
         marker = self.glyphs.marker if item.id in self.in_view else " "
-        walk = f"  {self.walk[1]}/{self.walk[2]}" if self.walk and self.walk[0] == item.id else ""
+        walk = f"\u00a0\u00a0{self.walk[1]}/{self.walk[2]}" \
+            if self.walk and self.walk[0] == item.id else ""
         width = self._text_width()
         head: list[tuple[str, str]]  # the item's first line, wrapped under itself
         rest: list[tuple[str, str]] = []  # lines of their own, already indented
