@@ -489,3 +489,14 @@ def test_other_entries_of_a_list_of_posts_in_divs_go():
     art = extract_html(page(body, head="<meta property='og:title' content='The real story here'>"), "t.html")
     text = " ".join(b.text for b in art.blocks)
     assert "part 3:" in text and "Another post" not in text
+
+
+def test_headline_styled_without_h1_still_anchors_the_story():
+    story = "".join(f"<p>Only the titled post says this, part {i}: {PROSE}</p>" for i in range(4))
+    others = "".join(f"<div class='post hentry post-{i}'><div class='entry-title'>Post {i}</div>"
+                     f"<p>Another post {i} says: {PROSE}</p><p>{PROSE} {PROSE}</p></div>" for i in range(1, 6))
+    body = (f"<div class='posts'><div class='post hentry post-9'>"
+            f"<div class='entry-title' itemprop='headline'>The real story here</div>{story}</div>{others}</div>")
+    art = extract_html(page(body, head="<meta property='og:title' content='The real story here'>"), "t.html")
+    text = " ".join(b.text for b in art.blocks)
+    assert "part 3:" in text and "Another post" not in text

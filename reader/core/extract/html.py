@@ -35,6 +35,7 @@ MIN_CHARS = 100  # fewer characters than this is never a whole article
 SECTION_AFTER_CHARS = 500  # of story before a 'Related' box for the box to be the page's
 BOX_MAX_SHARE = 0.5
 PROSE_CHARS = 200  # a paragraph this long is story, not a teaser
+_HEADLINE_CLASS = re.compile(r"(?:^|\s)(?:entry|post|article|story)[-_]?(?:title|headline)(?:$|\s)", re.I)
 _POST_WORDS = frozenset({"hentry", "h-entry", "type-post", "post", "entry"})
 ANCHOR_MAX_LINK_DENSITY = 0.25  # a container under the title linking more is a teaser list  # a 'Related' box never holds more than this share of the text
 _MARKER_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header"})
@@ -193,7 +194,7 @@ def _title_container(body, title: str | None):
     key = _key(title)
     if len(key) < 8:
         return None
-    for heading in body.iter("h1", "h2"):
+    for heading in _headlines(body):
         text = _key(heading.text_content())
         if len(text) < 8 or not (text == key or key.startswith(text) or text.startswith(key)):
             continue
@@ -207,6 +208,16 @@ def _title_container(body, title: str | None):
                 return ancestor
         return None
     return None
+
+
+def _headlines(body):
+    """<h1> and <h2>, then (when the page styles its headline otherwise)
+    elements marked as the headline: itemprop=headline, an 'entry-title'."""
+    yield from body.iter("h1", "h2")
+    for el in body.iter():
+        if el.tag not in ("h1", "h2") and (
+                (el.get("itemprop") or "").lower() == "headline" or _HEADLINE_CLASS.search(el.get("class") or "")):
+            yield el
 
 
 def _prose_container(container) -> bool:
