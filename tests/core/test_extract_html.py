@@ -500,3 +500,11 @@ def test_headline_styled_without_h1_still_anchors_the_story():
     art = extract_html(page(body, head="<meta property='og:title' content='The real story here'>"), "t.html")
     text = " ".join(b.text for b in art.blocks)
     assert "part 3:" in text and "Another post" not in text
+
+
+def test_one_read_also_link_between_paragraphs_stays():
+    first = "".join(f"<p>{PROSE} ({i})</p>" for i in range(2))
+    one = "<p>Leggi anche</p><p><a href='https://example.com/x'>The sequel will be a film made by the same producers</a></p>"
+    rest = "".join(f"<p>{PROSE} ({i})</p>" for i in range(2, 5))
+    texts = [b.text for b in extract_html(page(article_body(first + one + rest)), "t.html").blocks]
+    assert "The sequel will be a film made by the same producers" in texts

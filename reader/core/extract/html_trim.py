@@ -19,6 +19,7 @@ PROSE_CHARS = 200  # a paragraph this long after a 'Related' line means the stor
 LINKED_CHARS = 200  # a linked headline is shorter than this ...
 LINKED_SHARE = 0.9  # ... and this much of it is link text
 HEADLINE_WORDS = 5  # mean words of linked headlines (a 'See also' list of terms has fewer)
+LINKED_RUN = 2  # a list of them, as html_clean's headline lists; one 'Read also' link is part of the text
 HEAD_BLOCKS = 8  # datelines and bylines are looked for among the first blocks
 DATELINE_WORDS = 25  # a longer block is prose, whatever dates it holds
 DATELINE_OTHER_WORDS = 8  # words beside the dates: labels, names, separators
@@ -69,7 +70,7 @@ def _no_linked_run(blocks: list[Block], links: list[Link], article: Article,
                and linked[run] >= LINKED_SHARE * len(blocks[run].text)):
             run += 1
         words = sum(len(b.text.split()) for b in blocks[i + 1:run])
-        if run > i + 1 and words >= HEADLINE_WORDS * (run - i - 1):  # headlines, not a list of terms
+        if run - i - 1 >= LINKED_RUN and words >= HEADLINE_WORDS * (run - i - 1):  # headlines, not terms
             for j in range(i, run):
                 keep.discard(j)
                 _cut(article, blocks[j].text, f"linked headlines after '{text}'")
