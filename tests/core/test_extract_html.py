@@ -504,7 +504,7 @@ def test_headline_styled_without_h1_still_anchors_the_story():
 
 def test_one_read_also_link_between_paragraphs_stays():
     first = "".join(f"<p>{PROSE} ({i})</p>" for i in range(2))
-    one = "<p>Leggi anche</p><p><a href='https://example.com/x'>The sequel will be a film made by the same producers</a></p>"
+    one = "<p>Leggi anche</p><h3><a href='https://example.com/x'>The sequel will be a film made by the same producers</a></h3>"
     rest = "".join(f"<p>{PROSE} ({i})</p>" for i in range(2, 5))
     texts = [b.text for b in extract_html(page(article_body(first + one + rest)), "t.html").blocks]
     assert "The sequel will be a film made by the same producers" in texts
