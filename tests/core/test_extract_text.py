@@ -164,6 +164,18 @@ def test_menu_run_cut_but_list_announced_in_the_text_kept():
     assert why(art, "Ten things to do this weekend") in ("related link", "menu or link list", "after the article")
 
 
+def test_labelled_list_of_names_announced_in_the_text_kept():
+    # Items of names only ('Path C: Scotland, Norway, Serbia') have no function words to count.
+    items = ["Path A: Iceland, Bulgaria/Israel/Hungary/Romania, Latvia North Estonia",
+             "Path B: Bosnia Herzegovina, Slovakia, Northern Ireland, Wales, South Malta",
+             "Path C: Scotland, Norway, Serbia, Bulgaria/Israel/Hungary/Romania, Cyprus",
+             "Path D: Georgia, North Macedonia, Kosovo, Belarus, San Marino, Andorra"]
+    art = extract_text(standard_page(P[0], P[1] + " Each path has one berth:", items, P[2], P[3]), "t.txt")
+    body = body_texts(art)
+    assert all(item in body for item in items)
+    assert all(m not in body for m in MENU)
+
+
 def test_numbered_list_kept():
     items = [f"{n}) {name}" for n, name in enumerate(
         ["Lego bus depot set", "Model tram from 1960", "Timetable poster", "Driver's cap replica"], 1)]

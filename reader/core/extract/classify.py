@@ -73,6 +73,9 @@ _PROVENANCE = re.compile(r"(?:a\ version\ of\ )?(?:this|the)\ (?:article|story|p
 PROVENANCE_WORDS, PROVENANCE_REACH = 20, 4
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
+# 'Path A: Iceland, Bulgaria', 'Monday: talks resume': a short label, a colon, then the item.
+_LABELLED = re.compile(r"^(?!https?:)[^:\s][^:]{0,39}:\s+\S")
+LABEL_WORDS = 4  # a label longer than this is a sentence with a colon, not a list label
 _DIGITS_OR_PAREN = set("0123456789(")
 
 
@@ -121,6 +124,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     _menus(lines, v)
     _numbered_lists(lines, v)
     _bullet_lists(lines, v)
+    _labelled_lists(lines, v)
     if not any(c == GOOD for c in v.cls):
         _keep_all_text(lines, v)
         return v
@@ -341,6 +345,27 @@ def _bullet_lists(lines: list[Line], v: Verdict) -> None:
                 v.cls[k], v.why[k] = NEAR, None
                 v.listed.add(k)
         i = max(j, i + 1)
+
+
+def _labelled_lists(lines: list[Line], v: Verdict) -> None:
+    """'Path A: Iceland, ...' / 'Path B: Bosnia and Herzegovina, ...' right
+    under a line of the text ending in ':': items of a list the text announced,
+    however few function words they have (names of teams, places, people)."""
+    def labelled(k: int) -> bool:
+        m = _LABELLED.match(lines[k].text)
+        return m is not None and len(m.group(0).split(":")[0].split()) <= LABEL_WORDS \
+            and (v.why[k] is None or v.why[k] in _SOFT + ("menu or link list",))
+
+    for i in range(1, len(lines)):
+        if not (lines[i - 1].text.endswith(":") and v.why[i - 1] is None and labelled(i)):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].gap_before and labelled(j):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                v.cls[k], v.why[k] = NEAR, None
+                v.listed.add(k)
 
 
 def _numbered_lists(lines: list[Line], v: Verdict) -> None:
