@@ -35,7 +35,14 @@ _NOT_NAMES = frozenset("""
 AI EV EVS CEO CFO COO CTO GDP COVID COVID-19 TV PC USB GPS SUV DNA RNA IPO VR AR OK PM AM ET PT EST
 GMT UTC IST BST CET FAQ PDF HTML API LED LCD HD 4K 5G 3D LOL OMG RSS URL SMS IT HR PR QR ID
 AWD RWD FWD 4WD 2WD MPG MPH KM NFT VPN USB-C HDMI LTE
+MRI ECG EKG EEG HIV HPV PCR CPR IVF ADHD PTSD COPD ICU BMI
 """.split())
+# Words for a legislator: the place after 'representing' is their constituency.
+_LEGISLATORS = frozenset("""senator sen. sen rep. rep representative lawmaker legislator congressman
+congresswoman mp member deputy assemblyman assemblywoman councillor councilor councilman councilwoman""".split())
+# A compass word ending a name makes it a district or region ('Yobe North', 'Kano Central').
+_COMPASS = frozenset("""North South East West Central Northeast Northwest Southeast Southwest
+North-East North-West South-East South-West""".split())
 # Ministerial portfolios: 'Interior' in 'Interior Minister' is not an organisation.
 PORTFOLIOS = frozenset("""interior foreign defense defence finance home health justice economy
 economic trade education energy environment labor labour treasury transport culture agriculture
@@ -394,11 +401,27 @@ def is_name(doc: Any, span: Span) -> bool:
         return False  # 'Yersinia pestis', 'Pseudomonas': organisms, not names of actors
     if text.lower().removeprefix("the ") in gz.EVENTS:
         return False  # 'the Black Death', 'the Big Bang': events and eras, not actors
+    if _POSTAL.match(text):
+        return False  # 'P.O. Box 69440': an address, not a name
+    if _scan_or_test(doc, span):
+        return False  # 'a CT scan', 'a PET scan': a medical technique, not an organisation
     if _is_label(doc, span):
         return False  # 'Group H', 'Path A', 'Schedule IV': a common noun and a letter
     if span.tok_end - span.tok_start == 1:
         return single_word_is_name(doc, doc[span.tok_start])
     return True
+
+
+_POSTAL = re.compile(r"P\.? ?O\.? Box\b", re.I)
+# Nouns after an abbreviation that make it a medical or lab technique ('CT scan').
+_TECHNIQUE_NOUNS = frozenset("scan scans scanner scanners scanning imaging test tests testing".split())
+
+
+def _scan_or_test(doc: Any, span: Span) -> bool:
+    """An all-capitals abbreviation right before 'scan'/'test': a technique
+    ('a CT scan', 'a PET scan'), not a name."""
+    return (span.tok_end - span.tok_start == 1 and span.text.isupper() and span.tok_end < len(doc)
+            and doc[span.tok_end].lower_ in _TECHNIQUE_NOUNS)
 
 
 def _species_name(doc: Any, span: Span) -> bool:
@@ -587,6 +610,13 @@ def add_context(doc: Any, span: Span) -> None:
             span.evidence["PERSON"] -= 1  # 'the U.S. base in al-Tanf': people are not where things are
             if before.head.lemma_ not in ("publish", "appear", "report", "write", "feature", "print"):
                 span.evidence["PLACE"] += 0.5  # ... nor most organisations ('marooned in Uglii')
+    if before is not None and before.lower_ in ("representing", "represents", "represented") \
+            and any(t.lower_ in _LEGISLATORS for t in doc[max(0, span.tok_start - 5):span.tok_start - 1]):
+        span.evidence["PLACE"] += 4  # 'Senator representing Yobe North': a legislator's constituency
+        span.evidence["PERSON"] -= 1
+    words = doc[span.tok_start:span.tok_end]
+    if len(words) >= 2 and words[-1].text in _COMPASS and words[0].text not in gz.given_names():
+        span.evidence["PLACE"] += 2  # 'Yobe North', 'Kano Central' (but 'Oliver North' is a person)
     if is_age_after(doc, span.tok_end):
         span.evidence["PERSON"] += 3  # 'Braun, 38, ...': an age in apposition
     after = doc[span.tok_end:span.tok_end + 2]
