@@ -266,3 +266,25 @@ def test_organisms_and_award_modifiers_are_not_rows():
     ])
     assert not {"Yersinia", "Pseudomonas", "Oscar"} & set(rows)
     assert "Mary Steenburgen" in rows
+
+
+def test_constituencies_initials_and_shortened_committees():
+    rows = _rows_of([
+        "Senator representing Yobe North, Ahmad Lawan, on Tuesday moved a motion over the death of "
+        "former Speaker Benjamin Nzeribe.",
+        "Senate Leader Ahmad Lawan raised a motion on the death of former Speaker Rt. Hon. B. U. Nzeribe.",
+        "The House Select Committee on Intelligence heard Kurt Volker. Later in the day, Tim Morrison "
+        "testified before the powerful House Committee.",
+    ])
+    assert rows["Yobe North"].type == "PLACE"
+    assert "B. U. Nzeribe" in rows["Benjamin Nzeribe"].forms and "B. U. Nzeribe" not in rows
+    assert "House Committee" in rows["House Select Committee on Intelligence"].forms
+
+
+def test_addresses_and_medical_techniques_are_not_rows():
+    rows = _rows_of([
+        "Dr. Owen Dempsey disagreed and performed a more detailed CT scan at the Aberdeen Royal Infirmary.",
+        "Contact Dear Abby at P.O. Box 69440, Los Angeles, CA 90069.",
+    ])
+    assert not {"CT", "P.O. Box"} & set(rows)
+    assert "Owen Dempsey" in rows

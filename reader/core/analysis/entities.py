@@ -157,15 +157,21 @@ def _to_entity(group: Group, layout: Layout) -> Entity:
     return Entity(_name(forms, kind), kind, ordered, mentions)
 
 
+def _initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?", word))
+
+
 def _name(forms: Counter, kind: str) -> str:
     """The row's canonical name: a person's fullest name; otherwise the
     alias table's name when the article uses it, else the spelled-out
     name rather than its acronym, else the most frequent form; a dateline's
-    capitals ('DUBAI') only when the article has no other spelling."""
+    capitals ('DUBAI') only when the article has no other spelling; a
+    given name spelled out over initials ('Benjamin Nzeribe', not 'B. U.
+    Nzeribe')."""
     shouted = {f for f in forms if f.isupper() and any(g != f and g.upper() == f for g in forms)}
     forms = Counter({f: n for f, n in forms.items() if f not in shouted})
     if kind == "PERSON":
-        return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+        return max(forms, key=lambda f: (sum(not _initial(w) for w in f.split()), len(f.split()), forms[f], len(f)))
     keys = {name_key(f): f for f in forms}
     for form in forms:
         canonical = canonical_key(form)

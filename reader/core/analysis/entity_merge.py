@@ -151,7 +151,7 @@ def group_spans(spans: list[Span], acronyms: dict[str, str], qualified: dict[str
     for key, rest in qualified.items():
         if rest in by_key and by_key[rest].type() == by_key[key].type():
             union(rest, key)
-    for short, long in _org_prefixes(by_key) + _bare_heads(by_key):
+    for short, long in _org_prefixes(by_key) + _bare_heads(by_key) + _shortened_orgs(by_key) + _initialled(by_key):
         union(short, long)
     merged: dict[str, Group] = defaultdict(Group)
     for key, group in by_key.items():
@@ -227,6 +227,52 @@ def _bare_heads(by_key: dict[str, Group]) -> list[tuple[str, str]]:
         if " " in key or key not in gz.ORG_HEADS:
             continue
         fits = [k for k in by_key if " " in k and head_word(k) == key and by_key[k].type() == "ORG"]
+        if len(fits) == 1:
+            pairs.append((key, fits[0]))
+    return pairs
+
+
+def _shortened_orgs(by_key: dict[str, Group]) -> list[tuple[str, str]]:
+    """An organisation named again with words left out: 'the House
+    Committee' after 'the House Select Committee on Intelligence'. The short
+    name keeps the long one's first word and ends in its head word; the long
+    name only adds words inside and an 'on/of/for ...' complement after the
+    head. Taken only when exactly one longer name fits."""
+    pairs = []
+    for key, group in by_key.items():
+        words = key.split()
+        if len(words) < 2 or words[-1] not in gz.ORG_HEADS or group.type() != "ORG":
+            continue
+        fits = [k for k in by_key if k != key and by_key[k].type() == "ORG" and _shortens(words, k.split())]
+        if len(fits) == 1:
+            pairs.append((key, fits[0]))
+    return pairs
+
+
+def _shortens(short: list[str], long: list[str]) -> bool:
+    if len(long) <= len(short) or long[0] != short[0] or short[-1] not in long:
+        return False
+    head = len(long) - 1 - long[::-1].index(short[-1])
+    tail = long[head + 1:]
+    if tail and tail[0] not in ("on", "of", "for"):
+        return False
+    it = iter(long[:head + 1])
+    return all(w in it for w in short)  # an ordered subsequence
+
+
+def _initialled(by_key: dict[str, Group]) -> list[tuple[str, str]]:
+    """A person written with initials ('B. U. Nzeribe') and the one full name
+    with that surname whose given name starts with the first initial
+    ('Benjamin Nzeribe')."""
+    pairs = []
+    for key in by_key:
+        words = key.split()
+        if len(words) < 2 or not all(re.fullmatch(r"[a-z]\.?", w) for w in words[:-1]) \
+                or by_key[key].type() != "PERSON":
+            continue
+        fits = [k for k in by_key if k != key and len(k.split()) >= 2 and k.split()[-1] == words[-1]
+                and k[0] == words[0][0] and not re.fullmatch(r"[a-z]\.?", k.split()[0])
+                and by_key[k].type() == "PERSON"]
         if len(fits) == 1:
             pairs.append((key, fits[0]))
     return pairs
