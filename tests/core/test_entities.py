@@ -288,3 +288,18 @@ def test_addresses_and_medical_techniques_are_not_rows():
     ])
     assert not {"CT", "P.O. Box"} & set(rows)
     assert "Owen Dempsey" in rows
+
+
+def test_schedule_lines_name_towns_states_and_venues():
+    rows = _rows_of([
+        "The band announced a 30-date tour that kicks off in June in Florida.",
+        "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+        "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre (Formerly Verizon Amphitheatre)",
+        "August 14 – St. Louis, MO @ Hollywood Casino Amphitheatre – St. Louis",
+        "October 10 – Houston, TX @ The Cynthia Woods Mitchell Pavilion",
+    ])
+    for name in ("West Palm Beach", "Coral Sky Amphitheatre", "Alpharetta", "GA", "St. Louis", "MO",
+                 "Houston", "Cynthia Woods Mitchell Pavilion", "Ameris Bank Amphitheatre"):
+        assert rows[name].type == "PLACE", name
+    assert "FL" in rows["Florida"].forms
+    assert not [name for name in rows if "@" in name] and "Louis" not in rows

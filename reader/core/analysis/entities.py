@@ -15,7 +15,7 @@ from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
 from .entity_rescue import (absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
-                            dateline_spans, extend_people_left, find_again, head_word_spans, ministry_spans, taken_tokens,
+                            dateline_spans, extend_people_left, SCHEDULE_LINE, schedule_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
                             team_spans, titled_person_spans, widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
@@ -33,6 +33,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     spans += dateline_spans(doc, taken_tokens(spans))
     spans += titled_person_spans(doc, taken_tokens(spans))
     spans += team_spans(doc, taken_tokens(spans))
+    spans = schedule_spans(doc, spans)
     names = _known_names(doc, spans)
     spans = widen_to_known(doc, spans, names)
     spans += [s for s in find_again(doc, names, taken_tokens(spans)) if s.text not in terms]
@@ -129,8 +130,11 @@ def _headline_blocks(layout: Layout) -> set[int]:
 def _name_list(text: str) -> bool:
     """A line of the article's own lists or tables, not a headline: names
     separated by commas or slashes ('Path C: Scotland, Norway, Serbia'), or
-    a name with a bracketed note ('Poland (Group G): Fourth appearance')."""
-    return text.count(",") + text.count("/") >= 2 or bool(re.match(r"[A-Z][\w .'’-]{1,40} \([^)]{1,30}\):", text))
+    a name with a bracketed note ('Poland (Group G): Fourth appearance'), a
+    schedule line ('June 9 – Tampa, FL @ ...')."""
+    return (text.count(",") + text.count("/") >= 2 or bool(re.match(r"[A-Z][\w .'’-]{1,40} \([^)]{1,30}\):", text))
+            or bool(SCHEDULE_LINE.match(text)))
+
 
 
 def _keep(group: Group) -> bool:

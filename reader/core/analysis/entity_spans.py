@@ -20,8 +20,8 @@ TYPE_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLA
 # (spaCy calls 'Telegram' a PRODUCT, 'Kyiv' sometimes NORP).
 _RESCUE_LABELS = {"PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_SPLIT_PUNCT = {"-", "–", "—", ",", ":", ";", "|", "/", "(", ")", "[", "]", "•", "·", "+"}
-_ALWAYS_SPLIT = {"(", ")", "[", "]", "|", "•", "·"}
+_SPLIT_PUNCT = {"-", "–", "—", ",", ":", ";", "|", "/", "(", ")", "[", "]", "•", "·", "+", "@"}
+_ALWAYS_SPLIT = {"(", ")", "[", "]", "|", "•", "·", "@"}
 _MODIFIER_PREFIX = re.compile(r"^(?:pro|anti|non|ex|post|pre)[-–]", re.I)
 # The Arabic article written in lower case before a capitalised name ('al-Tanf', 'el-Sisi').
 ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)[-‑][A-Z]")
