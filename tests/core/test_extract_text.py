@@ -540,3 +540,23 @@ def test_teasers_sharing_only_incidental_words_with_the_article_are_cut():
     art = extract_text(page("Valley farmers face water restrictions", *paras, "Want more stories like this?",
                             "Subscribe", *teasers), "t.txt")
     assert body_texts(art) == paras
+
+
+def test_photo_gallery_slides_cut_with_their_captions():
+    # 'Business news in pictures': slide counters out of one total, each over a prose caption.
+    captions = [
+        "The new buses were delivered to the depot on Monday, and the drivers said that they were much "
+        "quieter than the old ones that had been running on the routes for more than a decade.",
+        "Residents in the outer districts have asked the council for more routes, and a survey found that "
+        "most of them would use the service if it ran later in the evening and at the weekend.",
+        "The old depot stop will close at the end of the month, when the buses that used it are moved to "
+        "the new station that was built on the site of the former market in the centre.",
+    ]
+    slides = []
+    for n, caption in enumerate(captions, 1):
+        slides += [f"{n}/3 Buses in pictures number {n}", caption]
+    art = extract_text(standard_page(P[0], P[1], P[2], *slides), "t.txt")
+    body = body_texts(art)
+    assert P[0] in body and P[2] in body
+    assert all(c not in body for c in captions)
+    assert why(art, captions[1]) == "photo gallery" and why(art, "2/3 Buses in pictures number 2") == "photo gallery"

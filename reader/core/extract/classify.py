@@ -77,6 +77,8 @@ _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
 _LABELLED = re.compile(r"^(?!https?:)[^:\s][^:]{0,39}:\s+\S")
 LABEL_WORDS = 4  # a label longer than this is a sentence with a colon, not a list label
 _DIGITS_OR_PAREN = set("0123456789(")
+_SLIDE = re.compile(r"^(\d{1,3})/(\d{1,3})\s+\S")  # '3/50 Natalie Massenet Leaves Net-a-Porter'
+GALLERY_SLIDES = 3  # this many numbered slides out of one total make a gallery
 
 
 @dataclass
@@ -110,6 +112,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
         v.cls[i], v.why[i] = BAD, why
     _furniture(lines, v, rows, authors)
     _captions(lines, v)
+    _galleries(lines, v)
     for i, line in enumerate(lines):
         if v.why[i] is None and i not in v.listed:
             v.cls[i] = _by_content(line, prose_by_punct)
@@ -183,6 +186,33 @@ def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int], authors: fro
             why = why or ("related links header" if section == "related" else "comments")
         if why:
             v.cls[i], v.why[i] = BAD, why
+
+
+def _galleries(lines: list[Line], v: Verdict) -> None:
+    """A photo gallery copied as text: '1/50 United goin down', its caption,
+    '2/50 Star Wars boosts economy', ... Slide counters out of one total, at
+    least GALLERY_SLIDES of them in rising order, mark a slideshow; the counters
+    and the captions between them (and under the last one) are the gallery's,
+    not the article's, however much prose a caption holds."""
+    counters: dict[int, list[tuple[int, int]]] = {}
+    for i, line in enumerate(lines):
+        if line.words <= TEASER_HEAD_WORDS and line.text[:1].isdigit():
+            m = _SLIDE.match(line.text)
+            if m and 0 < int(m.group(1)) <= int(m.group(2)):
+                counters.setdefault(int(m.group(2)), []).append((i, int(m.group(1))))
+    for total, found in counters.items():
+        numbers = [n for _, n in found]
+        if total < GALLERY_SLIDES or len(set(numbers)) < GALLERY_SLIDES or numbers != sorted(numbers):
+            continue
+        first, last = found[0][0], found[-1][0]
+        end = last + 1
+        while end < len(lines) and end <= last + 1 + (v.why[end] is not None):
+            end += 1  # the last slide's caption (and its credit)
+        while end < len(lines) and v.why[end] == "photo caption or credit":
+            end += 1
+        for j in range(first, end):
+            if v.why[j] is None or j in (n for n, _ in found):
+                v.cls[j], v.why[j] = BAD, "photo gallery"
 
 
 def _captions(lines: list[Line], v: Verdict) -> None:
