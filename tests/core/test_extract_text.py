@@ -560,3 +560,16 @@ def test_photo_gallery_slides_cut_with_their_captions():
     assert P[0] in body and P[2] in body
     assert all(c not in body for c in captions)
     assert why(art, captions[1]) == "photo gallery" and why(art, "2/3 Buses in pictures number 2") == "photo gallery"
+
+
+def test_reference_list_of_an_encyclopedia_article_kept():
+    # MediaWiki notes open with the back-link '^'; a link may break a note's tail onto its own line.
+    notes = ['^ Bogue, Mike (September 26, 2017). Apocalypse Then. McFarland & Company. p. 80.',
+             '^ "In the Loop: Repeat Performance"', '. 24 August 2021.',
+             '^ "Bus ridership figures". City Transport Review. Retrieved 27 January 2020.',
+             '^ Hartl, John (September 3, 1998). "New routes for the outer districts". The Seattle Times.']
+    art = extract_text(page(MENU, "Bus programme", *P[:4], ["References[edit]"], notes,
+                            ["Privacy Policy", "Terms of Use", "Contact us"]), "t.txt")
+    body = body_texts(art)
+    assert P[0] in body and all(n in body for n in notes)
+    assert "Privacy Policy" not in body

@@ -78,6 +78,8 @@ _LABELLED = re.compile(r"^(?!https?:)[^:\s][^:]{0,39}:\s+\S")
 LABEL_WORDS = 4  # a label longer than this is a sentence with a colon, not a list label
 _DIGITS_OR_PAREN = set("0123456789(")
 _SLIDE = re.compile(r"^(\d{1,3})/(\d{1,3})\s+\S")  # '3/50 Natalie Massenet Leaves Net-a-Porter'
+_CITE = ("^ ", "↑ ")  # a note's back-link to where it is cited (MediaWiki)
+REF_LINES, REF_REACH, REF_GAP = 3, 15, 2  # notes in a list; how far past the body; lines between notes
 GALLERY_SLIDES = 3  # this many numbered slides out of one total make a gallery
 
 
@@ -133,6 +135,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
         return v
     v.start, v.end = body_region(lines, v)
     _provenance(lines, v)
+    _references(lines, v)
     _smooth(lines, v)
     return v
 
@@ -148,6 +151,33 @@ def _provenance(lines: list[Line], v: Verdict) -> None:
             v.cls[j], v.why[j] = GOOD, None
             v.end = max(v.end, j + 1)
             return
+
+
+def _references(lines: list[Line], v: Verdict) -> None:
+    """An encyclopedia article's notes: '^ Bogue, Mike (2017). Apocalypse Then.
+    McFarland. Retrieved 27 January 2020.' Each opens with the back-link to where
+    it is cited ('^', '↑'); REF_LINES of them close together, starting inside the
+    body or within REF_REACH lines after it, are its reference list. They are the
+    article's own text (a citation's date is no dateline, its site no link list),
+    with the pieces a link broke off ('. 24 August 2021.'); the body reaches to
+    their end. Lines crossed on the way (a 'See also' list) stay as judged."""
+    run: list[int] = []
+    i = done = v.start
+    while i < min(len(lines), v.end + REF_REACH) or (run and i < len(lines) and i - run[-1] <= REF_GAP + 1):
+        if lines[i].text[:2] in _CITE:
+            if run and i - run[-1] > REF_GAP + 1:
+                run = []
+            run.append(i)
+            if len(run) >= REF_LINES:
+                end = i + 1
+                # the tail a link broke off this note ('. Retrieved 1 May 2015.')
+                while end < len(lines) and lines[end].text[:1] in ".,;:)" and end - i <= REF_GAP:
+                    end += 1
+                for j in range(max(run[0], done), end):
+                    v.cls[j], v.why[j] = GOOD, None
+                    v.listed.add(j)
+                v.end, done = max(v.end, end), end
+        i += 1
 
 
 def _furniture(lines: list[Line], v: Verdict, rows: frozenset[int], authors: frozenset[str]) -> None:
