@@ -96,6 +96,7 @@ class Verdict:
     repeated: set[int] = field(default_factory=set)  # short lines shown 3+ times on the page
     no_prose: bool = False  # nothing read as prose: every plain line was kept
     sections: dict[int, str] = field(default_factory=dict)  # headers of 'comments' / 'related' parts
+    text_end: int = 0  # where the text ends before its reference list (dates are placed by it)
 
 
 def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
@@ -135,6 +136,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
         return v
     v.start, v.end = body_region(lines, v)
     _provenance(lines, v)
+    v.text_end = v.end
     _references(lines, v)
     _smooth(lines, v)
     return v

@@ -119,7 +119,9 @@ def _clean(lines: list[Line], source: str) -> tuple[Article, list[Line], Verdict
             if verdict.cls[j] == GOOD and lines[j].key == lines[title].key:
                 verdict.cls[j], verdict.why[j] = "bad", "headline shown twice"
         article.standfirst = _drop_standfirst(lines, verdict, title, meta)
-    article.published, article.updated = choose_dates(meta, title, verdict.start, verdict.end)
+    # A reference list is an appendix: dates are placed against the text above it, as without one.
+    text_end = verdict.text_end if verdict.text_end > verdict.start else verdict.end
+    article.published, article.updated = choose_dates(meta, title, verdict.start, text_end)
     article.byline = choose_byline(meta, title, verdict.start)
     repeated = _drop_repeats(lines, verdict, title)
     if article.standfirst is None and title is not None:  # a standfirst that repeats the lead
