@@ -303,3 +303,14 @@ def test_schedule_lines_name_towns_states_and_venues():
         assert rows[name].type == "PLACE", name
     assert "FL" in rows["Florida"].forms
     assert not [name for name in rows if "@" in name] and "Louis" not in rows
+
+
+def test_business_nouns_and_known_publications_make_organisations():
+    rows = _rows_of([
+        "Lewis Ward, research director at tech market research firm IDC, sees the lineup as weak.",
+        "Only one title is exclusive, indie developer Tequila Works' Gylt, says Jack Buser, who tells "
+        "The Hollywood Reporter it will change. RV maker Winnebago said sales rose. Stop it ASAP.",
+    ])
+    assert rows["IDC"].type == "ORG" and rows["Tequila Works"].type == "ORG" and rows["Winnebago"].type == "ORG"
+    assert "Hollywood" not in rows and rows["Hollywood Reporter"].type == "ORG"
+    assert "ASAP" not in rows

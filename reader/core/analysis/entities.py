@@ -15,7 +15,7 @@ from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
 from .entity_rescue import (absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
-                            dateline_spans, extend_people_left, SCHEDULE_LINE, schedule_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
+                            dateline_spans, extend_people_left, SCHEDULE_LINE, schedule_spans, org_role_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
                             team_spans, titled_person_spans, widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
@@ -35,8 +35,9 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     spans += team_spans(doc, taken_tokens(spans))
     spans = schedule_spans(doc, spans)
     names = _known_names(doc, spans)
-    spans = widen_to_known(doc, spans, names)
+    spans = widen_to_known(doc, spans, {**names, **_known_orgs_in(doc)})
     spans += [s for s in find_again(doc, names, taken_tokens(spans)) if s.text not in terms]
+    spans += org_role_spans(doc, spans)
     headline = _headline_blocks(layout)
     for span in spans:
         add_context(doc, span)
@@ -65,6 +66,22 @@ def _known_names(doc: Any, spans: list[Span]) -> dict[tuple[str, ...], str | Non
                 and _person_like(doc, words, label):
             names.setdefault((words[-1],), "PERSON")  # 'Kuleba' after 'Dmytro Kuleba'
     return names
+
+
+def _known_orgs_in(doc: Any) -> dict[tuple[str, ...], str | None]:
+    """Token sequences of the well-known organisations of two or more words
+    the text names ('The Hollywood Reporter'), so that a shorter span inside
+    one ('Hollywood') gives way to the whole name."""
+    found = {}
+    text = doc.text
+    for name in gz.known_orgs():
+        if " " not in name or name not in text.lower():
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I):
+            piece = doc.char_span(m.start(), m.end())
+            if piece is not None and piece[0].text[:1].isupper():
+                found[tuple(t.text for t in piece)] = "ORG"
+    return found
 
 
 def _appositions(doc: Any, spans: list[Span]) -> dict[str, str]:

@@ -374,7 +374,8 @@ def widen_to_known(doc: Any, spans: list[Span], names: dict[tuple[str, ...], str
     ('the New York State Attorney General' tagged as 'New York State'),
     the longer name replaces them."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for words in sorted((w for w in names if len(w) >= 3), key=len, reverse=True):
+    for words in sorted((w for w in names if len(w) >= 3 or (len(w) == 2 and names[w] == "ORG")),
+                        key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
     if not by_first:
         return spans
@@ -517,3 +518,37 @@ def schedule_spans(doc: Any, spans: list[Span]) -> list[Span]:
         new.append(span)
     cover = {i for s in new for i in range(s.tok_start, s.tok_end)}
     return [s for s in spans if not any(i in cover for i in range(s.tok_start, s.tok_end))] + new
+
+
+# Lower-case nouns for a business written straight before its name ('research firm IDC').
+ORG_ROLE_NOUNS = frozenset("""firm company startup start-up publisher studio maker retailer chain conglomerate
+brokerage lender insurer automaker carmaker drugmaker chipmaker airline carrier label broadcaster""".split())
+
+
+def org_role_spans(doc: Any, spans: list[Span]) -> list[Span]:
+    """A name right after a lower-case business noun is an organisation
+    ('tech market research firm IDC', 'indie developer Tequila Works'): the
+    span there gets ORG evidence, or one is made when spaCy left the words
+    untagged (one to four capitalised words, up to a possessive or a
+    punctuation mark)."""
+    starts = {s.tok_start: s for s in spans}
+    taken = taken_tokens(spans)
+    new = []
+    for tok in doc:
+        j = tok.i + 1
+        studio = tok.lower_ == "developer" and tok.i > 0 and doc[tok.i - 1].lower_ in ("indie", "game", "games", "software", "app")
+        if (tok.lower_ not in ORG_ROLE_NOUNS and not studio) or not tok.text.islower() or j >= len(doc) \
+                or not doc[j].text[:1].isupper() or doc[j].is_stop:
+            continue
+        if j in starts:
+            starts[j].evidence["ORG"] += 5
+            continue
+        end = j
+        while end < len(doc) and end - j < 4 and end not in taken and doc[end].pos_ == "PROPN" \
+                and doc[end].text[:1].isupper() and doc[end].text not in ("'s", "’s"):
+            end += 1
+        if end > j and (end == len(doc) or not doc[end].text[:1].isupper()):
+            span = make_span(doc, j, end, "ORG")
+            span.evidence["ORG"] += 4
+            new.append(span)
+    return new

@@ -35,7 +35,7 @@ _NOT_NAMES = frozenset("""
 AI EV EVS CEO CFO COO CTO GDP COVID COVID-19 TV PC USB GPS SUV DNA RNA IPO VR AR OK PM AM ET PT EST
 GMT UTC IST BST CET FAQ PDF HTML API LED LCD HD 4K 5G 3D LOL OMG RSS URL SMS IT HR PR QR ID
 AWD RWD FWD 4WD 2WD MPG MPH KM NFT VPN USB-C HDMI LTE
-MRI ECG EKG EEG HIV HPV PCR CPR IVF ADHD PTSD COPD ICU BMI
+MRI ECG EKG EEG HIV HPV PCR CPR IVF ADHD PTSD COPD ICU BMI ASAP FYI
 """.split())
 # Words for a legislator: the place after 'representing' is their constituency.
 _LEGISLATORS = frozenset("""senator sen. sen rep. rep representative lawmaker legislator congressman
