@@ -573,3 +573,16 @@ def test_reference_list_of_an_encyclopedia_article_kept():
     body = body_texts(art)
     assert P[0] in body and all(n in body for n in notes)
     assert "Privacy Policy" not in body
+
+
+def test_article_about_privacy_keeps_its_paragraphs_but_not_the_banner():
+    # A paragraph with a site notice's words ('terms of service') between paragraphs is text;
+    # the cookie banner at the page's edge is still cut.
+    para = ("But even if we accept that clicking through the terms of service that no one reads can count as "
+            "consent, the riders who never signed up for the travel card were never asked about their data.")
+    banner = "We use cookies to improve your experience on our website. By continuing you accept our use of cookies."
+    art = extract_text(page(banner, MENU, "Bus programme", P[0], P[1], para, P[2], P[3]), "t.txt")
+    body = body_texts(art)
+    assert para in body and P[3] in body
+    assert banner not in body and why(art, banner) in ("site notice (cookies, privacy, legal)", "legal or cookie notice",
+                                                      "call to action", "before the article")

@@ -131,6 +131,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     _numbered_lists(lines, v)
     _bullet_lists(lines, v)
     _labelled_lists(lines, v)
+    _notices_in_text(lines, v, prose_by_punct)
     if not any(c == GOOD for c in v.cls):
         _keep_all_text(lines, v)
         return v
@@ -153,6 +154,28 @@ def _provenance(lines: list[Line], v: Verdict) -> None:
             v.cls[j], v.why[j] = GOOD, None
             v.end = max(v.end, j + 1)
             return
+
+
+def _notices_in_text(lines: list[Line], v: Verdict, prose_by_punct: bool) -> None:
+    """An article about privacy ('a "Like" button ... tells Facebook about your
+    browsing habits', 'clicking through a "Terms of Service" that no one reads')
+    uses a site notice's words. A notice is a banner at the page's edge, not a
+    paragraph between paragraphs: a line that reads as prose, between prose
+    lines (or another such line) on both sides, is text."""
+    notice = "site notice (cookies, privacy, legal)"
+    found = [i for i, w in enumerate(v.why) if w == notice and _by_content(lines[i], prose_by_punct) == GOOD]
+    if not found:
+        return
+    marked = set(found)
+
+    def side(i: int, step: int) -> bool:
+        j = i + step
+        while 0 <= j < len(lines) and (j in marked or (v.cls[j] == SHORT and v.why[j] is None)):
+            j += step
+        return 0 <= j < len(lines) and v.cls[j] == GOOD and v.why[j] is None
+
+    for i in [i for i in found if side(i, -1) and side(i, +1)]:
+        v.cls[i], v.why[i] = GOOD, None
 
 
 def _references(lines: list[Line], v: Verdict) -> None:
