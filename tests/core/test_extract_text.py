@@ -586,3 +586,13 @@ def test_article_about_privacy_keeps_its_paragraphs_but_not_the_banner():
     assert para in body and P[3] in body
     assert banner not in body and why(art, banner) in ("site notice (cookies, privacy, legal)", "legal or cookie notice",
                                                       "call to action", "before the article")
+
+
+def test_table_of_figures_between_paragraphs_kept():
+    # A table copied one cell a line: row names and figures, announced by the text above it.
+    cells = ["Route", "Riders", "Change", "North loop", "12,400", "(+8%)", "Airport", "9,100", "(+15%)",
+             "Old town", "4,300", "(-2%)"]
+    art = extract_text(standard_page(P[0], P[1] + " The figures for each route were:", cells, P[2], P[3]), "t.txt")
+    body = body_texts(art)
+    assert all(c in body for c in cells)
+    assert all(m not in body for m in MENU)

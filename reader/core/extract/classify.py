@@ -80,7 +80,8 @@ _DIGITS_OR_PAREN = set("0123456789(")
 _SLIDE = re.compile(r"^(\d{1,3})/(\d{1,3})\s+\S")  # '3/50 Natalie Massenet Leaves Net-a-Porter'
 _CITE = ("^ ", "↑ ")  # a note's back-link to where it is cited (MediaWiki)
 REF_LINES, REF_REACH, REF_GAP = 3, 15, 2  # notes in a list; how far past the body; lines between notes
-GALLERY_SLIDES = 3  # this many numbered slides out of one total make a gallery
+GALLERY_SLIDES = 3
+TABLE_CELLS = 6  # cells of a table of figures copied one a line  # this many numbered slides out of one total make a gallery
 
 
 @dataclass
@@ -132,6 +133,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     _bullet_lists(lines, v)
     _labelled_lists(lines, v)
     _notices_in_text(lines, v, prose_by_punct)
+    _figure_tables(lines, v)
     if not any(c == GOOD for c in v.cls):
         _keep_all_text(lines, v)
         return v
@@ -154,6 +156,36 @@ def _provenance(lines: list[Line], v: Verdict) -> None:
             v.cls[j], v.why[j] = GOOD, None
             v.end = max(v.end, j + 1)
             return
+
+
+def _figure_tables(lines: list[Line], v: Verdict) -> None:
+    """A table of figures copied one cell a line ('Application', 'Original Size',
+    'Google Maps', '32.7 MB', '17.5 MB (-46%)', ...) between two paragraphs of the
+    text: a run of at least TABLE_CELLS short lines, a third of them or more
+    numbers or counters and none cut for anything else, with prose (or near
+    prose) right above and right below, is the table the text shows, not a menu."""
+    def cell(k: int) -> bool:
+        return v.why[k] is None or v.why[k] == "number or counter" or figure(k)
+
+    def figure(k: int) -> bool:  # '12,400', '(-2%)'
+        return v.why[k] == "no words" and any(ch.isdigit() for ch in lines[k].text)
+
+    i = 1
+    while i < len(lines):
+        if v.cls[i - 1] not in (GOOD, NEAR) or v.why[i - 1] is not None or not cell(i) \
+                or v.cls[i] in (GOOD, NEAR):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and cell(j) and v.cls[j] not in (GOOD, NEAR) and lines[j].words <= LIST_WORDS * 2:
+            j += 1
+        numbers = sum(1 for k in range(i, j) if v.why[k] is not None)
+        if j < len(lines) and j - i >= TABLE_CELLS and 3 * numbers >= j - i \
+                and v.cls[j] in (GOOD, NEAR) and v.why[j] is None:
+            for k in range(i, j):
+                v.cls[k], v.why[k] = NEAR, None
+                v.listed.add(k)
+        i = j + 1
 
 
 def _notices_in_text(lines: list[Line], v: Verdict, prose_by_punct: bool) -> None:
