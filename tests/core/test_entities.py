@@ -314,3 +314,14 @@ def test_business_nouns_and_known_publications_make_organisations():
     assert rows["IDC"].type == "ORG" and rows["Tequila Works"].type == "ORG" and rows["Winnebago"].type == "ORG"
     assert "Hollywood" not in rows and rows["Hollywood Reporter"].type == "ORG"
     assert "ASAP" not in rows
+
+
+def test_titles_in_a_list_of_works_and_former_names():
+    rows = _rows_of([
+        "Stadia is launching with 22 games, featuring popular franchises such as Assassin's Creed, Tomb "
+        "Raider, Red Dead Redemption, Destiny and more, says Jack Buser of Google.",
+        "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre (Formerly Verizon Amphitheatre)",
+    ])
+    assert not {"Assassin", "Tomb Raider", "Red Dead Redemption", "Destiny"} & set(rows)
+    assert {"Jack Buser", "Google"} <= set(rows)
+    assert "Verizon Amphitheatre" in rows["Ameris Bank Amphitheatre"].forms

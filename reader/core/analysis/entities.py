@@ -44,6 +44,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
         span.headline = layout.block_of(span.start) in headline
     pairs = {canonical_key(short): canonical_key(full) for short, full in acronyms.items()}
     pairs.update(_appositions(doc, spans))
+    pairs.update(_former_names(doc, spans))
     groups = group_spans(spans, pairs, _qualified(doc, spans))
     entities = [_to_entity(g, layout) for g in groups if _keep(g)]
     entities = [e for e in entities if e.mentions]
@@ -98,6 +99,22 @@ def _appositions(doc: Any, spans: list[Span]) -> dict[str, str]:
         ends_phrase = other.tok_end >= len(doc) or doc[other.tok_end].is_punct
         if root.dep_ == "appos" and span.tok_start <= root.head.i < span.tok_end and ends_phrase:
             pairs[canonical_key(other.text)] = canonical_key(span.text)
+    return pairs
+
+
+def _former_names(doc: Any, spans: list[Span]) -> dict[str, str]:
+    """'Ameris Bank Amphitheatre (Formerly Verizon Amphitheatre)': a name
+    and its former name in brackets are one row."""
+    ends = {s.end: s for s in spans}
+    pairs = {}
+    for span in spans:
+        before = re.search(r"\((?:formerly|previously)(?: known as| called)? $", doc.text[max(0, span.start - 30):span.start], re.I)
+        if not before or not doc.text[span.end:span.end + 1] == ")":
+            continue
+        at = span.start - len(before.group(0))
+        current = ends.get(at - 1) if doc.text[at - 1:at] == " " else None
+        if current is not None and current.label == span.label:
+            pairs[canonical_key(span.text)] = canonical_key(current.text)
     return pairs
 
 

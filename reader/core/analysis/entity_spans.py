@@ -552,9 +552,28 @@ def _names_an_institution(doc: Any, span: Span) -> bool:
             and doc[k - 1].dep_ == "compound" and doc[k - 1].head.i == k)
 
 
+# Plural nouns for works and products that introduce a list of their titles.
+_WORK_PLURALS = ("games|titles|franchises|films|movies|shows|series|albums|songs|singles|apps|books|"
+                 "novels|products|devices|phones|consoles|programmes|programs|podcasts|musicals")
+_TITLE = r"[A-Z0-9][\w'’:&.-]*(?: [A-Z0-9&][\w'’:&.-]*)*"
+_WORK_LIST = re.compile(r"\b(?:" + _WORK_PLURALS + r"),? (?:such as|like|including) "
+                        r"(?:(?:the )?" + _TITLE + r"(?:, (?:and |or )?| and | or ))*(?:the )?$")
+
+
+def _in_work_list(doc: Any, span: Span) -> bool:
+    """A name in a list of titles a plural noun for works or products
+    introduces: 'popular franchises such as Assassin's Creed, Tomb Raider,
+    Red Dead Redemption'."""
+    sent = doc[span.tok_start].sent
+    return bool(_WORK_LIST.search(doc.text[sent.start_char:span.start]))
+
+
 def _labels_a_thing(doc: Any, span: Span) -> bool:
     """The name (with any capitalised words after it) modifies a common noun
-    for a made thing: 'our Blue Moon lander', 'the Hazel Hen supercomputer'."""
+    for a made thing: 'our Blue Moon lander', 'the Hazel Hen supercomputer';
+    or it stands in a list of titles ('franchises such as Tomb Raider')."""
+    if _in_work_list(doc, span):
+        return True
     k = span.tok_end
     while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" and k - span.tok_end < 3:
         k += 1
