@@ -596,3 +596,15 @@ def test_table_of_figures_between_paragraphs_kept():
     body = body_texts(art)
     assert all(c in body for c in cells)
     assert all(m not in body for m in MENU)
+
+
+def test_table_of_contents_of_the_article_kept():
+    # Under 'Contents', items that come back below as the text's own headings.
+    sections = ["Background", "The vote", "What happens next"]
+    toc = ["Contents"] + [f"{n} {s}" for n, s in enumerate(sections, 1)]
+    art = extract_text(page(MENU, "Bus programme", P[0], toc, sections[0] + "[edit]", P[1],
+                            sections[1] + "[edit]", P[2], sections[2] + "[edit]", P[3],
+                            ["Privacy Policy", "Terms of Use", "Contact us"]), "t.txt")
+    body = body_texts(art)
+    assert all(item in body for item in toc[1:])
+    assert all(m not in body for m in MENU)

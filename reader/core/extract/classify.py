@@ -81,7 +81,16 @@ _SLIDE = re.compile(r"^(\d{1,3})/(\d{1,3})\s+\S")  # '3/50 Natalie Massenet Leav
 _CITE = ("^ ", "↑ ")  # a note's back-link to where it is cited (MediaWiki)
 REF_LINES, REF_REACH, REF_GAP = 3, 15, 2  # notes in a list; how far past the body; lines between notes
 GALLERY_SLIDES = 3
-TABLE_CELLS = 6  # cells of a table of figures copied one a line  # this many numbered slides out of one total make a gallery
+TABLE_CELLS = 6
+# 'Contents', 'Table of Contents', 'Contents[hide]', 'Inhaltsverzeichnis', 'Sommaire'...
+_CONTENTS = re.compile(r"^\W*(?:table\ of\ contents|contents|in\ this\ article|on\ this\ page|"
+                       r"inhalt(?:sverzeichnis)?|sommaire|table\ des\ matières|índice|indice|contenido|"
+                       r"inhoud(?:sopgave)?)\W*(?:\[\w+\])?\W*$", re.I | re.X)
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")  # '3.7.8 ', '12.2. ', 'IV. '
+_EDIT = re.compile(r"\s*\[(?:edit|modifier|bearbeiten|editar|hide|show)\]\s*$", re.I)
+TOC_WORDS, TOC_ITEMS = 10, 3  # a contents item is this short; at least this many
+_TOC_SOFT = (None, "menu or link list", "number or counter", "few function words (names, tags or links)",
+             "headline link in capitals")  # cells of a table of figures copied one a line  # this many numbered slides out of one total make a gallery
 
 
 @dataclass
@@ -134,6 +143,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     _labelled_lists(lines, v)
     _notices_in_text(lines, v, prose_by_punct)
     _figure_tables(lines, v)
+    _contents(lines, v)
     if not any(c == GOOD for c in v.cls):
         _keep_all_text(lines, v)
         return v
@@ -156,6 +166,36 @@ def _provenance(lines: list[Line], v: Verdict) -> None:
             v.cls[j], v.why[j] = GOOD, None
             v.end = max(v.end, j + 1)
             return
+
+
+def _contents(lines: list[Line], v: Verdict) -> None:
+    """The article's own table of contents: under a 'Contents' header, a run of
+    short lines most of which come back further down as the text's headings
+    ('3.7.8 Shumway' ... 'Shumway[edit]'). It is part of the text, not a menu
+    (a site menu's items name other pages, not this one's sections)."""
+    heads = None
+    for i, line in enumerate(lines):
+        if line.words > 4 or not _CONTENTS.match(line.text):
+            continue
+        if heads is None:
+            heads = {}
+            for k, other in enumerate(lines):  # headings: short lines, by their text without numbers or [edit]
+                if other.words <= TOC_WORDS:
+                    heads.setdefault(_heading_key(other.text), []).append(k)
+        j = i + 1
+        items = []
+        while j < len(lines) and lines[j].words <= TOC_WORDS and v.cls[j] != GOOD and v.why[j] in _TOC_SOFT:
+            items.append(j)
+            j += 1
+        back = sum(1 for k in items if any(n > k for n in heads.get(_heading_key(lines[k].text), ())))
+        if len(items) >= TOC_ITEMS and back * 2 >= len(items) * 1.2:
+            for k in [i] + items:
+                v.cls[k], v.why[k] = NEAR, None
+                v.listed.add(k)
+
+
+def _heading_key(text: str) -> str:
+    return _EDIT.sub("", _SECTION_NUMBER.sub("", text)).strip().lower()
 
 
 def _figure_tables(lines: list[Line], v: Verdict) -> None:
