@@ -608,3 +608,15 @@ def test_table_of_contents_of_the_article_kept():
     body = body_texts(art)
     assert all(item in body for item in toc[1:])
     assert all(m not in body for m in MENU)
+
+
+def test_prose_hard_wrapped_at_a_fixed_width_is_not_a_menu():
+    # A plain-text document (an RFC, a mail archive) wraps its paragraphs at ~70 columns.
+    wrapped = ["To make the new timetable available to the riders of the outer",
+               "North District, exactly one copy of the following form MUST be sent to",
+               "<board> at <office> at the start of every month, and it SHOULD be",
+               "Signed by the operator"]
+    art = extract_text(standard_page(P[0], P[1], "Advertisement", wrapped, P[2], P[3]), "t.txt")
+    body = body_texts(art)
+    assert all(w in body for w in wrapped)
+    assert all(m not in body for m in MENU)

@@ -82,6 +82,7 @@ _CITE = ("^ ", "↑ ")  # a note's back-link to where it is cited (MediaWiki)
 REF_LINES, REF_REACH, REF_GAP = 3, 15, 2  # notes in a list; how far past the body; lines between notes
 GALLERY_SLIDES = 3
 TABLE_CELLS = 6
+WRAP_MIN, WRAP_MAX, WRAP_FILL = 50, 100, 0.8  # text hard-wrapped at a width in characters
 # 'Contents', 'Table of Contents', 'Contents[hide]', 'Inhaltsverzeichnis', 'Sommaire'...
 _CONTENTS = re.compile(r"^\W*(?:table\ of\ contents|contents|in\ this\ article|on\ this\ page|"
                        r"inhalt(?:sverzeichnis)?|sommaire|table\ des\ matières|índice|indice|contenido|"
@@ -409,7 +410,7 @@ def _menus(lines: list[Line], v: Verdict) -> None:
                 and (j == i or not lines[j].gap_before) and (j == i or not lines[j].text.endswith(":")):
             j += 1  # a line ending in ':' announces a list of its own: it starts a new run
         if j - i >= MENU_RUN:
-            if _attached_list(lines, v, i, j):
+            if _attached_list(lines, v, i, j) or _wrapped(lines, i, j):
                 for k in range(i, j):
                     v.cls[k], v.why[k] = NEAR, None
                     v.listed.add(k)
@@ -417,6 +418,18 @@ def _menus(lines: list[Line], v: Verdict) -> None:
                 for k in range(i, j):
                     v.cls[k], v.why[k] = BAD, "menu or link list"
         i = max(j, i + 1)
+
+
+def _wrapped(lines: list[Line], i: int, j: int) -> bool:
+    """Prose hard-wrapped at a fixed width (a plain-text document, an RFC, a
+    mail archive): the lines but the last fill the width to within a fifth and
+    read like prose (function words), unlike menu items of every length."""
+    width = max(len(lines[k].text) for k in range(i, j))
+    if not WRAP_MIN <= width <= WRAP_MAX:
+        return False
+    full = sum(1 for k in range(i, j - 1) if len(lines[k].text) >= WRAP_FILL * width)
+    stop = sum(lines[k].stop for k in range(i, j)) / (j - i)
+    return 3 * full >= 2 * (j - 1 - i) and stop >= STOP_HIGH
 
 
 def _attached_list(lines: list[Line], v: Verdict, i: int, j: int) -> bool:
