@@ -620,3 +620,20 @@ def test_prose_hard_wrapped_at_a_fixed_width_is_not_a_menu():
     body = body_texts(art)
     assert all(w in body for w in wrapped)
     assert all(m not in body for m in MENU)
+
+
+def test_video_player_controls_cut_and_the_article_goes_on_under_them():
+    # video.js leaves its controls and caption-settings menus in copied text.
+    colours = ["White", "Black", "Red", "Green", "Blue", "Yellow", "Magenta", "Cyan", "---", "Opaque",
+               "Semi-Transparent", "Transparent"]
+    player = (["Play Video", "Play", "Mute", "Current Time 0:00", "/", "Duration Time 0:00", "Loaded: 0%",
+               "Progress: 0%", "Stream TypeLIVE", "Remaining Time -0:00", "Playback Rate", "1", "Chapters",
+               "descriptions off, selected", "subtitles off, selected", "Fullscreen", "This is a modal window.",
+               "Foreground", "---"] + colours + ["Background", "---"] + colours + ["Window", "---"] + colours
+              + ["Font Size", "50%", "100%", "200%", "Text Edge Style", "None", "Raised", "Depressed",
+                 "Font Family", "Default", "Casual", "Script", "Small Caps", "Defaults Done", "Close",
+                 "This is a modal window. This modal can be closed by pressing the Escape key."])
+    art = extract_text(standard_page(P[0], P[1], player, P[2], P[3], P[4]), "t.txt")
+    body = body_texts(art)
+    assert all(p in body for p in P)
+    assert "Current Time 0:00" not in body and why(art, "Current Time 0:00") == "video player"

@@ -82,6 +82,13 @@ _CITE = ("^ ", "↑ ")  # a note's back-link to where it is cited (MediaWiki)
 REF_LINES, REF_REACH, REF_GAP = 3, 15, 2  # notes in a list; how far past the body; lines between notes
 GALLERY_SLIDES = 3
 TABLE_CELLS = 6
+PLAYER = "video player"
+_PLAYER = re.compile(r"^(?:play\ video|current\ time\ \d|duration\ time\ \d|remaining\ time\ -?\d|"
+                     r"loaded:\ \d+%|progress:\ \d+%|stream\ type\ ?live|playback\ rate|"
+                     r"(?:descriptions|subtitles|captions)\ off,\ selected|captions\ settings|"
+                     r"this\ is\ a\ modal\ window|beginning\ of\ dialog\ window|end\ of\ dialog\ window|"
+                     r"text\ edge\ style|video\ player\ is\ loading)", re.I | re.X)
+PLAYER_MARKS, PLAYER_GAP = 3, 60  # controls of one player, at most this many lines apart
 WRAP_MIN, WRAP_MAX, WRAP_FILL = 50, 100, 0.8  # text hard-wrapped at a width in characters
 # 'Contents', 'Table of Contents', 'Contents[hide]', 'Inhaltsverzeichnis', 'Sommaire'...
 _CONTENTS = re.compile(r"^\W*(?:table\ of\ contents|contents|in\ this\ article|on\ this\ page|"
@@ -148,6 +155,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
     if not any(c == GOOD for c in v.cls):
         _keep_all_text(lines, v)
         return v
+    _players(lines, v)
     v.start, v.end = body_region(lines, v)
     _provenance(lines, v)
     v.text_end = v.end
@@ -167,6 +175,29 @@ def _provenance(lines: list[Line], v: Verdict) -> None:
             v.cls[j], v.why[j] = GOOD, None
             v.end = max(v.end, j + 1)
             return
+
+
+def _players(lines: list[Line], v: Verdict) -> None:
+    """A video player embedded in the text leaves its controls in the copy
+    ('Play Video', 'Current Time 0:00', 'Loaded: 0%', 'Playback Rate',
+    'captions settings', 'This is a modal window.', colour and font menus).
+    From the first to the last of PLAYER_MARKS such controls close together, it
+    is one object set in the text, like a photo: cut, and crossed at the cost
+    of one line (region.py), so the article goes on under it."""
+    marks = [i for i, line in enumerate(lines) if line.words <= 25 and _PLAYER.match(line.text)]
+    k = 0
+    while k < len(marks):
+        m = k
+        while m + 1 < len(marks) and marks[m + 1] - marks[m] <= PLAYER_GAP:
+            m += 1
+        if m - k + 1 >= PLAYER_MARKS:
+            for j in range(marks[k], marks[m] + 1):
+                v.cls[j], v.why[j] = BAD, PLAYER
+            end = marks[m] + 1
+            while end < len(lines) and end <= marks[m] + 2 and v.cls[end] != GOOD:  # 'Close' under the last
+                v.cls[end], v.why[end] = BAD, PLAYER
+                end += 1
+        k = m + 1
 
 
 def _contents(lines: list[Line], v: Verdict) -> None:

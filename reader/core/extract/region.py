@@ -31,7 +31,8 @@ TOPIC_WORDS = 40  # words used in 2+ lines of the core: this many to judge a lin
 KEY_WORDS = 2  # a line using this many of them is on the topic, judged by all the core's words
 MIN_BODY = 50.0  # text words before a comments header for it to end the body
 COMMENTS_DAMP = 0.2  # past that header, text counts this much
-IN_TEXT = ("photo caption or credit", "advertisement")  # furniture set between an article's paragraphs
+IN_TEXT = ("photo caption or credit", "advertisement", "video player")
+PLAYER = "video player"  # an embedded player's controls: one object, crossed at the cost of one line  # furniture set between an article's paragraphs
 
 
 @dataclass
@@ -114,7 +115,8 @@ def _segments(lines: list[Line], v) -> list[Segment]:
             if current is not None:
                 segments.append(current)
                 current = None
-            cost += 3.0 + 0.2 * min(line.words, 20)
+            if v.why[i] != PLAYER or v.why[i - 1] != PLAYER:
+                cost += 3.0 + 0.2 * min(line.words, 20)
             section = v.sections.get(i)
             if section == "comments" or (section and barrier is None):
                 barrier = section
@@ -175,6 +177,8 @@ def _extend(lines: list[Line], v, edge: int, topic: Topic, step: int) -> int:
         # article), so it counts at least LEAD_WEIGHT whatever its words.
         floor = LEAD_WEIGHT if v.cls[i] == GOOD and (step < 0 or photo) else 0.0
         value = _line_value(line, BAD if i in v.repeated else v.cls[i], topic, floor)
+        if v.why[i] == PLAYER and v.why[i - step] == PLAYER:
+            value = 0.0  # inside a player: its first line was the cost
         total += value * damp if value > 0 else value
         if total > best:
             best, best_i = total, i
