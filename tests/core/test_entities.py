@@ -325,3 +325,13 @@ def test_titles_in_a_list_of_works_and_former_names():
     assert not {"Assassin", "Tomb Raider", "Red Dead Redemption", "Destiny"} & set(rows)
     assert {"Jack Buser", "Google"} <= set(rows)
     assert "Verizon Amphitheatre" in rows["Ameris Bank Amphitheatre"].forms
+
+
+def test_members_of_a_list_of_companies_are_organisations():
+    rows = _rows_of([
+        "Those commercials were cool in 2016, when driving for Uber or Lyft or Postmates seemed like an "
+        "opportunity. Enter Lugg, Instacart, DoorDash and GrubHub.",
+        "The list includes Final Fantasy XV, Gylt, Just Dance 2020 and Metro Exodus on Google's service.",
+    ])
+    assert all(rows[n].type == "ORG" for n in ("Lyft", "Postmates", "Lugg"))
+    assert "Dance" not in rows

@@ -15,7 +15,7 @@ from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
 from .entity_rescue import (absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
-                            dateline_spans, extend_people_left, SCHEDULE_LINE, schedule_spans, org_role_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
+                            dateline_spans, extend_people_left, SCHEDULE_LINE, schedule_spans, org_role_spans, conjunct_org_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
                             team_spans, titled_person_spans, widen_to_known)
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
@@ -38,6 +38,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     spans = widen_to_known(doc, spans, {**names, **_known_orgs_in(doc)})
     spans += [s for s in find_again(doc, names, taken_tokens(spans)) if s.text not in terms]
     spans += org_role_spans(doc, spans)
+    spans += conjunct_org_spans(doc, spans)
     headline = _headline_blocks(layout)
     for span in spans:
         add_context(doc, span)

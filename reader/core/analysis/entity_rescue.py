@@ -552,3 +552,43 @@ def org_role_spans(doc: Any, spans: list[Span]) -> list[Span]:
             span.evidence["ORG"] += 4
             new.append(span)
     return new
+
+
+def conjunct_org_spans(doc: Any, spans: list[Span]) -> list[Span]:
+    """Conjuncts share a type: in a list of two or more organisations ('Uber
+    or Lyft or Postmates', 'Lugg, Instacart, DoorDash, GrubHub'), a
+    one-word capitalised member spaCy left untagged or called a person or a
+    place is an organisation too (one organisation suffices in a list of
+    three or more with no member tagged a person, product or work). Members are read from the parse's
+    coordination; a given name or a gazetteer place keeps its own type."""
+    by_token = {k: s for s in spans for k in range(s.tok_start, s.tok_end)}
+    known = gz.known_orgs()
+
+    def is_org(tok: Any) -> bool:
+        span = by_token.get(tok.i)
+        return span is not None and (span.label == "ORG" or span.text.lower() in known)
+
+    new, seen = [], set()
+    for tok in doc:
+        if tok.dep_ == "conj" or not tok.conjuncts or tok.i in seen:
+            continue
+        members = [tok, *tok.conjuncts]
+        seen.update(m.i for m in members)
+        orgs = sum(is_org(m) for m in members)
+        other = any(m.ent_type_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT")
+                    or (by_token.get(m.i) is not None and by_token[m.i].label not in (None, "ORG")) for m in members)
+        if orgs < 2 and not (orgs == 1 and len(members) >= 3 and not other):
+            continue  # one organisation is enough in a list of three with no person, product or work
+        for m in members:
+            if is_org(m) or not m.text[:1].isupper() or m.pos_ != "PROPN" or m.text in gz.given_names() \
+                    or gz.place_kind(m.text) or m.is_sent_start:
+                continue
+            span = by_token.get(m.i)
+            glued = (m.i > 0 and doc[m.i - 1].text[:1].isupper()) or (
+                m.i + 1 < len(doc) and (doc[m.i + 1].text[:1].isupper() or doc[m.i + 1].like_num))
+            if span is None and not glued and not any(c.dep_ == "compound" for c in m.children):
+                span = make_span(doc, m.i, m.i + 1, "ORG")
+                new.append(span)
+            if span is not None and span.tok_end - span.tok_start == 1:
+                span.evidence["ORG"] += 3
+    return new
