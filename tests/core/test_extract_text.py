@@ -637,3 +637,17 @@ def test_video_player_controls_cut_and_the_article_goes_on_under_them():
     body = body_texts(art)
     assert all(p in body for p in P)
     assert "Current Time 0:00" not in body and why(art, "Current Time 0:00") == "video player"
+
+
+def test_news_ticker_after_the_article_cut():
+    # 'Direct': headlines each opening with the time they ran; one shares the article's words.
+    ticker = ["14:44 Council approves new bus routes for the outer districts",
+              "14:32 Artist arrested for dyeing a geyser pink", "14:10",
+              "The council said the bus programme had carried more than two million passengers since it began.",
+              "13:54 Storm closes the airport for a second day", "13:43 Rail strike called off after talks"]
+    art = extract_text(page(MENU, "Council extends bus programme", *P[:4], ["Live"], ticker,
+                            ["Privacy Policy", "Terms of Use"]), "t.txt")
+    body = body_texts(art)
+    assert P[3] in body
+    assert all(t not in body for t in ticker)
+    assert why(art, ticker[0]) == "news ticker"

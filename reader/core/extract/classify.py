@@ -82,6 +82,8 @@ _CITE = ("^ ", "↑ ")  # a note's back-link to where it is cited (MediaWiki)
 REF_LINES, REF_REACH, REF_GAP = 3, 15, 2  # notes in a list; how far past the body; lines between notes
 GALLERY_SLIDES = 3
 TABLE_CELLS = 6
+_TIMED_HEADLINE = re.compile(r"^[0-2]?\d[:.h][0-5]\d\s+(?:[AP]M\s+)?[^\W\d_]+\s")  # '14:44 Accusations de viols'
+TICKER_LINES, TICKER_GAP = 4, 6
 PLAYER = "video player"
 _PLAYER = re.compile(r"^(?:play\ video|current\ time\ \d|duration\ time\ \d|remaining\ time\ -?\d|"
                      r"loaded:\ \d+%|progress:\ \d+%|stream\ type\ ?live|playback\ rate|"
@@ -156,6 +158,7 @@ def classify(lines: list[Line], prose_by_punct: bool, preset: dict[int, str],
         _keep_all_text(lines, v)
         return v
     _players(lines, v)
+    _tickers(lines, v)
     v.start, v.end = body_region(lines, v)
     _provenance(lines, v)
     v.text_end = v.end
@@ -197,6 +200,28 @@ def _players(lines: list[Line], v: Verdict) -> None:
             while end < len(lines) and end <= marks[m] + 2 and v.cls[end] != GOOD:  # 'Close' under the last
                 v.cls[end], v.why[end] = BAD, PLAYER
                 end += 1
+        k = m + 1
+
+
+def _tickers(lines: list[Line], v: Verdict) -> None:
+    """A news ticker beside the article ('Direct', 'Le fil', 'Latest'):
+    headlines each opening with the clock time they ran ('14:44 Accusations
+    de viols : ...', '13:08 Les calories bientôt affichées ...'). TICKER_LINES
+    or more such one-line headlines, close together, are the ticker; it is cut
+    whole, with the lines between them (a time alone, a short item under it).
+    A live blog's entries put the time on a line of its own, so they are not
+    counted."""
+    times = [i for i, line in enumerate(lines) if line.text[:1].isdigit() and 4 <= line.words <= TEASER_HEAD_WORDS
+             and not line.sentence_end and _TIMED_HEADLINE.match(line.text)]
+    k = 0
+    while k < len(times):
+        m = k
+        while m + 1 < len(times) and times[m + 1] - times[m] <= TICKER_GAP:
+            m += 1
+        if m - k + 1 >= TICKER_LINES:
+            for j in range(times[k], times[m] + 1):
+                if v.why[j] is None or v.cls[j] != BAD:
+                    v.cls[j], v.why[j] = BAD, "news ticker"
         k = m + 1
 
 
