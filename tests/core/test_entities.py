@@ -335,3 +335,16 @@ def test_members_of_a_list_of_companies_are_organisations():
     ])
     assert all(rows[n].type == "ORG" for n in ("Lyft", "Postmates", "Lugg"))
     assert "Dance" not in rows
+
+
+def test_products_games_and_albums_are_not_rows_but_people_stay():
+    rows = _rows_of([
+        "The Founder's Edition bundle includes a controller, Chromecast Ultra and three months of service. "
+        "Only one title is exclusive, indie developer Tequila Works' Gylt, says Jack Buser of Google.",
+        "The band played full-LP performances of 1972's Toulouse Street in Nashville.",
+        "Mr. Ward said the Premiere Edition is for true believers. Marcus Ultra, the band's manager, "
+        "said the tour would go on.",
+    ])
+    assert not {"Chromecast Ultra", "Gylt", "Founder's Edition", "Premiere Edition", "Toulouse Street"} & set(rows)
+    assert rows["Jack Buser"].type == "PERSON" and rows["Tequila Works"].type == "ORG"
+    assert rows["Marcus Ultra"].type == "PERSON" and "Nashville" in rows

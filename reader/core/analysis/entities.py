@@ -14,9 +14,10 @@ from typing import Any
 from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
-from .entity_rescue import (absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
+from .entity_rescue import (ORG_ROLE_NOUNS, absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
                             dateline_spans, extend_people_left, SCHEDULE_LINE, schedule_spans, org_role_spans, conjunct_org_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
                             team_spans, titled_person_spans, widen_to_known)
+from .cues import SPEECH_VERBS
 from .entity_spans import Span, add_context, spacy_spans
 from .layout import Layout
 
@@ -47,7 +48,7 @@ def find_entities(doc: Any, layout: Layout) -> list[Entity]:
     pairs.update(_appositions(doc, spans))
     pairs.update(_former_names(doc, spans))
     groups = group_spans(spans, pairs, _qualified(doc, spans))
-    entities = [_to_entity(g, layout) for g in groups if _keep(g)]
+    entities = [_to_entity(g, layout) for g in groups if _keep(g) and not _product_row(doc, g)]
     entities = [e for e in entities if e.mentions]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
@@ -178,6 +179,95 @@ def _keep(group: Group) -> bool:
     if all(span.thing_label or span.in_title for span in group.spans) and not _known(group):
         return False  # a product, an award, a song: 'our Blue Moon lander', '“Takin’ It to the Streets”'
     return not all(form.lower() in gz.CHROME for form in group.forms)
+
+
+# Product/work evidence: words that end a product's name ('Chromecast Ultra',
+# 'Founder's Edition'), nouns a product's name modifies ('the Founder's
+# Edition bundle'), verbs that take a product ('play Gylt'), a product's
+# attributes ('X's price') and work nouns ('title', 'album') in a sentence.
+_PRODUCT_WORDS = frozenset("edition ultra pro max plus mini lite xl deluxe premium".split())
+_PRODUCT_NOUNS = frozenset("""bundle console controller device phone smartphone handset game album app
+service model headset edition version subscription platform series franchise title film movie
+song record single tablet laptop notebook camera speaker chip processor gadget dongle
+streamer player software update upgrade release""".split())
+_PRODUCT_VERBS = frozenset("play buy download install preorder pre-order stream purchase".split())
+_PRODUCT_ATTRS = frozenset("""features feature price pricing launch specs specifications battery screen
+display sales graphics gameplay soundtrack tracklist lyrics""".split())
+_WORK_NOUNS = frozenset("game games title titles album albums film films movie movies song songs device devices console consoles app apps".split())
+_DETERMINERS = frozenset("the a an its our their your my this that".split())
+
+
+def _product_row(doc: Any, group: Group) -> bool:
+    """A product, game or album the parser took for a name ('Chromecast
+    Ultra', 'Gylt', 'Founder's Edition', '1972's Toulouse Street'): dropped
+    only when a mention stands in a product's context or the name ends in a
+    product word, and nothing says it is a person (no title, no given name,
+    no age, never the subject of a speech verb) or a known name. A row typed
+    PERSON needs one piece of product evidence; any other row needs a
+    product head ('... Edition') or a year's possessive ('1972's X')."""
+    if _known(group) or _person_evidence(doc, group):
+        return False
+    kind = group.type()
+    for span in group.spans:
+        words = [t.text for t in doc[span.tok_start:span.tok_end]]
+        last = words[-1].lower()
+        if _year_possessive(doc, span.tok_start) or (len(words) >= 2 and last == "edition"):
+            return True
+        if kind != "PERSON":
+            continue
+        if (len(words) >= 2 and last in _PRODUCT_WORDS) or any(w.isdigit() for w in words[1:]):
+            return True  # 'Chromecast Ultra', 'Xbox 360'
+        if _product_context(doc, span):
+            return True
+    return False
+
+
+def _person_evidence(doc: Any, group: Group) -> bool:
+    """Anything a reader takes for a person: a title or an age (span
+    evidence), a gendered title, a given name, a speech verb it is the
+    subject of."""
+    from .pronouns import _name_genders  # the given-name table pronouns already loads
+    names = gz.given_names() | set(_name_genders())
+    for span in group.spans:
+        if span.gender or span.evidence.get("PERSON", 0) > 0:
+            return True
+        if any(w in names for w in span.text.split()):
+            return True
+        for token in doc[span.tok_start:span.tok_end]:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS:
+                return True
+        after = doc[span.tok_end:span.tok_end + 3]
+        if any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS and t.i == span.tok_end for t in after):
+            return True
+    return False
+
+
+def _year_possessive(doc: Any, start: int) -> bool:
+    """'1972's Toulouse Street': a work released that year."""
+    return start >= 2 and doc[start - 1].text in ("'s", "’s") and bool(re.fullmatch(r"(1[89]|20)\d\d", doc[start - 2].text))
+
+
+def _product_context(doc: Any, span: Span) -> bool:
+    """'the Founder's Edition bundle', 'play Gylt', 'Gylt's price',
+    'indie developer Tequila Works' Gylt' (an organisation's X in a
+    sentence about games or devices)."""
+    i, j = span.tok_start, span.tok_end
+    before = doc[i - 1] if i > 0 else None
+    after = doc[j] if j < len(doc) else None
+    if before is not None and before.lower_ in _DETERMINERS and after is not None \
+            and after.lower_ in _PRODUCT_NOUNS and after.tag_ in ("NN", "NNS"):
+        return True
+    if before is not None and before.lemma_.lower() in _PRODUCT_VERBS and before.pos_ == "VERB":
+        return True
+    if after is not None and after.text in ("'s", "’s") and j + 1 < len(doc) and doc[j + 1].lower_ in _PRODUCT_ATTRS:
+        return True
+    if before is not None and before.text in ("'", "’", "'s", "’s"):
+        k = i - 2  # the possessor: capitalised words after a business noun ('indie developer Tequila Works'')
+        while k >= 0 and i - 2 - k < 4 and doc[k].text[:1].isupper():
+            k -= 1
+        if k >= 0 and k < i - 2 and (doc[k].lower_ in ORG_ROLE_NOUNS or doc[k].lower_ == "developer"):
+            return any(t.lower_ in _WORK_NOUNS for t in doc[i].sent)
+    return False
 
 
 def _known(group: Group) -> bool:
