@@ -348,3 +348,14 @@ def test_products_games_and_albums_are_not_rows_but_people_stay():
     assert not {"Chromecast Ultra", "Gylt", "Founder's Edition", "Premiere Edition", "Toulouse Street"} & set(rows)
     assert rows["Jack Buser"].type == "PERSON" and rows["Tequila Works"].type == "ORG"
     assert rows["Marcus Ultra"].type == "PERSON" and "Nashville" in rows
+
+
+def test_names_in_a_numbered_list_of_titles_are_not_rows():
+    rows = _rows_of([
+        "Stadia's 22 launch titles are uninspiring, says Jack Buser. They include: Farming Simulator 2019, "
+        "Final Fantasy XV, Grid 2019, Gylt, Kine, Mortal Kombat 11, Rage 2, Samurai Shodown, Thumper, "
+        "and Wolfenstein: Youngblood.",
+        "Scorers: Harry Kane, Marcus Rashford, Raheem Sterling, Jack Grealish, Mason Mount and Phil Foden.",
+    ])
+    assert not {"Gylt", "Kine", "Mortal Kombat", "Samurai Shodown", "Thumper", "Wolfenstein", "Youngblood"} & set(rows)
+    assert rows["Jack Buser"].type == "PERSON" and rows["Harry Kane"].type == "PERSON"

@@ -14,7 +14,7 @@ from typing import Any
 from ..models import Entity
 from . import gazetteer as gz
 from .entity_merge import Group, canonical_key, group_spans, name_key
-from .entity_rescue import (ORG_ROLE_NOUNS, absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
+from .entity_rescue import (absorb_country_prefix, acronym_prefixed, acronym_spans, common_acronyms,
                             dateline_spans, extend_people_left, SCHEDULE_LINE, schedule_spans, org_role_spans, conjunct_org_spans, find_again, head_word_spans, ministry_spans, taken_tokens,
                             team_spans, titled_person_spans, widen_to_known)
 from .cues import SPEECH_VERBS
@@ -183,17 +183,18 @@ def _keep(group: Group) -> bool:
 
 # Product/work evidence: words that end a product's name ('Chromecast Ultra',
 # 'Founder's Edition'), nouns a product's name modifies ('the Founder's
-# Edition bundle'), verbs that take a product ('play Gylt'), a product's
-# attributes ('X's price') and work nouns ('title', 'album') in a sentence.
+# Edition bundle'), verbs that take a product ('buy Gylt'), a product's
+# attributes ('X's price') and game/device nouns in the sentence.
 _PRODUCT_WORDS = frozenset("edition ultra pro max plus mini lite xl deluxe premium".split())
-_PRODUCT_NOUNS = frozenset("""bundle console controller device phone smartphone handset game album app
-service model headset edition version subscription platform series franchise title film movie
-song record single tablet laptop notebook camera speaker chip processor gadget dongle
-streamer player software update upgrade release""".split())
-_PRODUCT_VERBS = frozenset("play buy download install preorder pre-order stream purchase".split())
-_PRODUCT_ATTRS = frozenset("""features feature price pricing launch specs specifications battery screen
-display sales graphics gameplay soundtrack tracklist lyrics""".split())
-_WORK_NOUNS = frozenset("game games title titles album albums film films movie movies song songs device devices console consoles app apps".split())
+_PRODUCT_NOUNS = frozenset("""bundle console controller device phone smartphone handset app headset
+subscription platform tablet laptop notebook chip processor gadget dongle""".split())
+# Not film/song/album/game/player/model: 'the Spielberg film', 'the Brady game' name people.
+_PRODUCT_VERBS = frozenset("buy download install preorder pre-order purchase".split())  # not 'play Nadal'
+_PRODUCT_ATTRS = frozenset("price pricing specs specifications battery gameplay graphics firmware".split())
+# Not features/lyrics/screen/sales: 'Lincoln's features', 'Dylan's lyrics', 'Streep's screen presence'.
+# Games and devices only: 'label Big Machine's Borchetta ... albums' names a person.
+_WORK_NOUNS = frozenset("game games title titles device devices console consoles app apps gadget gadgets".split())
+_MAKER_NOUNS = frozenset("developer studio publisher maker startup start-up company firm".split())
 _DETERMINERS = frozenset("the a an its our their your my this that".split())
 
 
@@ -211,7 +212,8 @@ def _product_row(doc: Any, group: Group) -> bool:
     for span in group.spans:
         words = [t.text for t in doc[span.tok_start:span.tok_end]]
         last = words[-1].lower()
-        if _year_possessive(doc, span.tok_start) or (len(words) >= 2 and last == "edition"):
+        if _year_possessive(doc, span.tok_start) or (len(words) >= 2 and last == "edition") \
+                or _in_numbered_title_list(doc, span):
             return True
         if kind != "PERSON":
             continue
@@ -236,10 +238,30 @@ def _person_evidence(doc: Any, group: Group) -> bool:
         for token in doc[span.tok_start:span.tok_end]:
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS:
                 return True
-        after = doc[span.tok_end:span.tok_end + 3]
-        if any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS and t.i == span.tok_end for t in after):
-            return True
     return False
+
+
+_NUMBERED = re.compile(r"\S+ (?:\d[\w]*|[IVX]{2,4}|\d+[A-Z]\d+)$")  # 'Rage 2', 'Final Fantasy XV', 'NBA 2K20'
+_TITLE_NOUNS = frozenset("titles games albums films movies records releases".split())
+
+
+def _in_numbered_title_list(doc: Any, span: Span) -> bool:
+    """'They include: Assassin's Creed Odyssey, ..., Grid 2019, Gylt, Just
+    Dance 2020, Kine, Mortal Kombat 11, ...' after 'launch titles': a long
+    comma list in which three or more members are titles with a number
+    ('Rage 2', 'Final Fantasy XV') is a list of works, and a name inside
+    one of its members is a title's. The sentence or the one before it
+    must name the works ('titles', 'games', 'albums')."""
+    sent = doc[span.tok_start].sent
+    text = sent.text
+    members = [re.sub(r"^(?:and|or)\s+", "", m.strip()).rstrip(".") for m in text.split(",")]
+    if len(members) < 6 or sum(bool(_NUMBERED.search(m)) for m in members) < 3:
+        return False
+    before = doc[sent.start - 1].sent if sent.start > 0 else sent
+    if not any(t.lower_ in _TITLE_NOUNS for t in list(before) + list(sent)):
+        return False
+    first = [members[0].rsplit(":", 1)[1]] if ":" in members[0] else []  # 'They include: X'
+    return any(span.text in m for m in first + members[1:])
 
 
 def _year_possessive(doc: Any, start: int) -> bool:
@@ -248,7 +270,7 @@ def _year_possessive(doc: Any, start: int) -> bool:
 
 
 def _product_context(doc: Any, span: Span) -> bool:
-    """'the Founder's Edition bundle', 'play Gylt', 'Gylt's price',
+    """'the Founder's Edition bundle', 'buy Gylt', 'Gylt's price',
     'indie developer Tequila Works' Gylt' (an organisation's X in a
     sentence about games or devices)."""
     i, j = span.tok_start, span.tok_end
@@ -265,7 +287,7 @@ def _product_context(doc: Any, span: Span) -> bool:
         k = i - 2  # the possessor: capitalised words after a business noun ('indie developer Tequila Works'')
         while k >= 0 and i - 2 - k < 4 and doc[k].text[:1].isupper():
             k -= 1
-        if k >= 0 and k < i - 2 and (doc[k].lower_ in ORG_ROLE_NOUNS or doc[k].lower_ == "developer"):
+        if k >= 0 and k < i - 2 and doc[k].lower_ in _MAKER_NOUNS:
             return any(t.lower_ in _WORK_NOUNS for t in doc[i].sent)
     return False
 
