@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from ..models import Entity
@@ -224,12 +225,18 @@ def _product_row(doc: Any, group: Group) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The gazetteer's given names and the pronoun finder's gendered ones, joined once."""
+    from .pronouns import name_genders  # the table pronouns already loads (cached there)
+    return gz.given_names() | frozenset(name_genders())
+
+
 def _person_evidence(doc: Any, group: Group) -> bool:
     """Anything a reader takes for a person: a title or an age (span
     evidence), a gendered title, a given name, a speech verb it is the
     subject of."""
-    from .pronouns import _name_genders  # the given-name table pronouns already loads
-    names = gz.given_names() | set(_name_genders())
+    names = _given_names()
     for span in group.spans:
         if span.gender or span.evidence.get("PERSON", 0) > 0:
             return True

@@ -90,7 +90,7 @@ def _given_name_subject(token: Any, gender: str | None) -> bool:
     """A given name on its own as a subject ('Melanie thought ...'), of the
     gender asked for."""
     return token.dep_ in ("nsubj", "nsubjpass") and gender is not None \
-        and _name_genders().get(token.text) == gender
+        and name_genders().get(token.text) == gender
 
 
 def _speaking_name(ctx: Context, token: Any, entity: Entity | None) -> bool:
@@ -128,7 +128,7 @@ def _fits(ctx: Context, entity: Entity, gender: str | None, mention: str = "") -
             " " in e.name and e.name.split()[-1] == entity.name for e in ctx.entities if e.type == "PERSON"):
         # a one-word person row that is nobody's surname here is a given
         # name used alone ('Kevin was snoring'): it says the gender
-        known = _name_genders().get(entity.name)
+        known = name_genders().get(entity.name)
     return known is None or known == gender
 
 
@@ -136,7 +136,7 @@ def name_gender(name: str) -> str | None:
     """'m' / 'f' from the first given name in a full name that says so
     ('Crooked Hillary Clinton' -> 'f'). The last word is the surname
     ('Warren', 'Douglas'), so a one-word name says nothing."""
-    table = _name_genders()
+    table = name_genders()
     for word in name.split()[:-1][:3]:
         if word in table:
             return table[word]
@@ -144,7 +144,7 @@ def name_gender(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _name_genders() -> dict[str, str]:
+def name_genders() -> dict[str, str]:
     text = resources.files(__package__).joinpath("data", "name_genders.tsv").read_text(encoding="utf-8")
     pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {name: gender for name, gender in pairs}

@@ -188,19 +188,14 @@ def _players(lines: list[Line], v: Verdict) -> None:
     is one object set in the text, like a photo: cut, and crossed at the cost
     of one line (region.py), so the article goes on under it."""
     marks = [i for i, line in enumerate(lines) if line.words <= 25 and _PLAYER.match(line.text)]
-    k = 0
-    while k < len(marks):
-        m = k
-        while m + 1 < len(marks) and marks[m + 1] - marks[m] <= PLAYER_GAP:
-            m += 1
-        if m - k + 1 >= PLAYER_MARKS:
-            for j in range(marks[k], marks[m] + 1):
+    for first, last, count in _clusters(marks, PLAYER_GAP):
+        if count >= PLAYER_MARKS:
+            for j in range(first, last + 1):
                 v.cls[j], v.why[j] = BAD, PLAYER
-            end = marks[m] + 1
-            while end < len(lines) and end <= marks[m] + 2 and v.cls[end] != GOOD:  # 'Close' under the last
+            end = last + 1
+            while end < len(lines) and end <= last + 2 and v.cls[end] != GOOD:  # 'Close' under the last
                 v.cls[end], v.why[end] = BAD, PLAYER
                 end += 1
-        k = m + 1
 
 
 def _tickers(lines: list[Line], v: Verdict) -> None:
@@ -213,16 +208,25 @@ def _tickers(lines: list[Line], v: Verdict) -> None:
     counted."""
     times = [i for i, line in enumerate(lines) if line.text[:1].isdigit() and 4 <= line.words <= TEASER_HEAD_WORDS
              and not line.sentence_end and _TIMED_HEADLINE.match(line.text)]
-    k = 0
-    while k < len(times):
-        m = k
-        while m + 1 < len(times) and times[m + 1] - times[m] <= TICKER_GAP:
-            m += 1
-        if m - k + 1 >= TICKER_LINES:
-            for j in range(times[k], times[m] + 1):
+    for first, last, count in _clusters(times, TICKER_GAP):
+        if count >= TICKER_LINES:
+            for j in range(first, last + 1):
                 if v.why[j] is None or v.cls[j] != BAD:
                     v.cls[j], v.why[j] = BAD, "news ticker"
+
+
+def _clusters(marks: list[int], gap: int) -> list[tuple[int, int, int]]:
+    """Sorted line indices grouped where neighbours are at most `gap` apart:
+    (first, last, how many) for each group."""
+    groups: list[tuple[int, int, int]] = []
+    k = 0
+    while k < len(marks):
+        m = k
+        while m + 1 < len(marks) and marks[m + 1] - marks[m] <= gap:
+            m += 1
+        groups.append((marks[k], marks[m], m - k + 1))
         k = m + 1
+    return groups
 
 
 def _contents(lines: list[Line], v: Verdict) -> None:
